@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from './dialect.js';
+import type { Database } from './types.js';
+import { coreMigration } from './migrations/0001-core.js';
+
+export type { Dialect } from './dialect.js';
+export type DB = Kysely<Database>;
+
+export interface Store {
+  db: DB;
+  dialect: Dialect;
+  /** Human-readable location without credentials, for logs. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite. */
+  databaseUrl?: string;
+  /** SQLite file path (default ./data/gongkai.db). */
+  file?: string;
+}
+
+export const DEFAULT_DB_FILE = './data/gongkai.db';
+
+/** Opens the store: PostgreSQL when a URL is given, else the embedded SQLite file. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openSqlite(options.file ?? DEFAULT_DB_FILE);
+}
+
+async function openSqlite(file: string): Promise<Store> {
+  const { default: SQLite } = await import('better-sqlite3');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const safe = new URL(url);
+  safe.password = '';
+  return { db, dialect: 'postgres', location: safe.toString(), close: () => db.destroy() };
+}
+
+/** Migrations in order; names are stable keys in the migration table. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return { '0001-core': coreMigration(dialect) };
+}
+
+export async function migrate(store: Store): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(store.dialect) };
+  const migrator = new Migrator({ db: store.db, provider });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** PostgreSQL returns count(*) as a string; every count passes through here. */
+export function toCount(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value ?? 0);
+}

@@ -1,0 +1,109 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely table types. Dates are ISO `YYYY-MM-DD` text, timestamps ISO text, lists JSON text. */
+export interface OrgsTable {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  division_code: string | null;
+  credit_code: string | null;
+  /** Materialised path `/root/child/…/self/`: a subtree is `path LIKE '<path>%'`. */
+  path: string;
+  sort: number;
+}
+
+export interface SitesTable {
+  id: string;
+  name: string;
+  org_id: string;
+  /** JSON array of allowed origins, e.g. ["https://www.pingxiang.gov.cn"]. */
+  origins: string;
+  key: string;
+  created_at: string;
+}
+
+export interface TaxonomyTermsTable {
+  id: Generated<number>;
+  axis: string;
+  code: string;
+  name: string;
+  name_en: string;
+  parent_code: string | null;
+  audience: string | null;
+  sort: number;
+}
+
+export interface PoliciesTable {
+  id: Generated<number>;
+  source: string;
+  source_key: string;
+  title: string;
+  doc_no: string | null;
+  /** Canonical lookup key of the 文号 (see server/ingest/doc-no.ts). */
+  doc_no_key: string | null;
+  index_no: string | null;
+  issuers: string;
+  org_id: string;
+  level: string;
+  type: string;
+  audience: string | null;
+  validity: string;
+  written_at: string | null;
+  published_at: string;
+  year: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  keywords: string;
+  body_html: string;
+  body_text: string;
+  url: string | null;
+  content_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PolicyTermsTable {
+  policy_id: number;
+  term_id: number;
+}
+
+export interface PolicyAttachmentsTable {
+  id: Generated<number>;
+  policy_id: number;
+  name: string;
+  url: string;
+  mime: string | null;
+  size: number | null;
+  sort: number;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  format: string;
+  source: string;
+  started_at: string;
+  finished_at: string | null;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  sites: SitesTable;
+  taxonomy_terms: TaxonomyTermsTable;
+  policies: PoliciesTable;
+  policy_terms: PolicyTermsTable;
+  policy_attachments: PolicyAttachmentsTable;
+  import_runs: ImportRunsTable;
+}
+
+export type OrgRow = Selectable<OrgsTable>;
+export type PolicyRow = Selectable<PoliciesTable>;
+export type NewPolicy = Insertable<PoliciesTable>;
+export type NewOrg = Insertable<OrgsTable>;
+/** PostgreSQL returns bigint counts as strings; see toCount(). */
+export type Count = ColumnType<number | string | bigint>;

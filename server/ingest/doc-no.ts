@@ -1,0 +1,54 @@
+/**
+ * 文号 (document number) rules, in one place. The canonical form is `机关代字〔年份〕序号号`
+ * (国办发〔2019〕54号) or `机关代字第N号` for decrees (国令第843号). People and sources write the
+ * brackets as [] () （） 【】 〔〕 ［］, add spaces, drop the trailing 号, or write
+ * `人社厅发2018年97号`; every spelling maps to the same canonical number.
+ */
+
+const OPEN = '[\\[（(【〔［{〈<]';
+const CLOSE = '[\\]）)】〕］}〉>]';
+// 代字: Chinese characters, optionally with Latin letters or digits inside (e.g. 苏政发, 冀政办字, 财税).
+const AGENCY = '([\\u4e00-\\u9fa5][\\u4e00-\\u9fa5A-Za-z]*?)';
+const YEAR = '((?:19|20)\\d{2})';
+const SEQ = '0*(\\d{1,5})';
+
+const bracketed = new RegExp(`${AGENCY}\\s*${OPEN}\\s*${YEAR}\\s*${CLOSE}\\s*(?:第\\s*)?${SEQ}\\s*号?`);
+const yearWord = new RegExp(`${AGENCY}\\s*${YEAR}\\s*年\\s*(?:第\\s*)?${SEQ}\\s*号?`);
+const bare = new RegExp(`${AGENCY}\\s*${YEAR}\\s*${SEQ}\\s*号`);
+const decree = new RegExp(`([\\u4e00-\\u9fa5]{1,12}?令)\\s*第\\s*${SEQ}\\s*号`);
+
+export interface DocNo {
+  agency: string;
+  year: number | null;
+  seq: number;
+}
+
+/** Finds the first 文号 in a text, in any common spelling. */
+export function parseDocNo(text: string): DocNo | null {
+  const s = text.normalize('NFKC').replace(/\s+/g, ' ');
+  // NFKC turns full-width brackets into ASCII ones; 〔〕 and 【】 survive and are matched above.
+  for (const re of [bracketed, yearWord, bare]) {
+    const m = re.exec(s);
+    if (m) return { agency: m[1]!, year: Number(m[2]), seq: Number(m[3]) };
+  }
+  const d = decree.exec(s);
+  if (d) return { agency: d[1]!, year: null, seq: Number(d[2]) };
+  return null;
+}
+
+/** The canonical display form: 国办发〔2019〕54号, 国令第843号. */
+export function formatDocNo(no: DocNo): string {
+  return no.year === null ? `${no.agency}第${no.seq}号` : `${no.agency}〔${no.year}〕${no.seq}号`;
+}
+
+/** Canonicalises a 文号 as written; null when the text holds none. */
+export function canonicalDocNo(text: string): string | null {
+  const no = parseDocNo(text);
+  return no ? formatDocNo(no) : null;
+}
+
+/** The lookup key stored beside a policy: spelling-free, so any variant finds the document. */
+export function docNoKey(text: string): string | null {
+  const no = parseDocNo(text);
+  return no ? `${no.agency}|${no.year ?? ''}|${no.seq}` : null;
+}
