@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Scalar } from '@scalar/hono-api-reference';
+import { sql } from 'kysely';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import type { AppEnv } from './app-env.js';
+import type { Store } from './db/index.js';
+import { errorBody, toErrorResponse, validationHook } from './http/errors.js';
+import { IMMUTABLE, publicCache } from './http/cache.js';
+import { orgRoutes } from './routes/orgs.js';
+import { policyRoutes } from './routes/policies.js';
+import { SiteRegistry } from './services/sites.js';
+import { packageRoot } from './paths.js';
+
+export interface Logger {
+  info(msg: string): void;
+  error(msg: string, err?: unknown): void;
+}
+
+export interface AppDeps {
+  store: Store;
+  /** Demo mode: any origin may call the API, and the demo county site is served at `/`. */
+  demo?: boolean;
+  /** Built widget bundles, served at /widgets/* (default: the package's dist/widgets). */
+  widgetsDir?: string;
+  /** The demo site (default: the package's demo/). */
+  demoDir?: string;
+  sites?: SiteRegistry;
+  log?: Logger;
+}
+
+export const API_VERSION = '0.1.0';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const silent: Logger = { info: () => {}, error: () => {} };
+/** Bundles with a content hash in their name never change at that URL. */
+const HASHED = /-[A-Za-z0-9_-]{8,}\.js$/;
+
+export function createApp(deps: AppDeps) {
+  const log = deps.log ?? silent;
+  const sites = deps.sites ?? new SiteRegistry(deps.store.db);
+  const widgetsDir = deps.widgetsDir ?? join(packageRoot, 'dist/widgets');
+  const demoDir = deps.demoDir ?? join(packageRoot, 'demo');
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError((err, c) => toErrorResponse(err, c, log.error));
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.use('*', async (c, next) => {
+    c.set('store', deps.store);
+    await next();
+  });
+
+  app.use(
+    '/api/*',
+    cors({
+      origin: async (origin) => (deps.demo || (origin && (await sites.allows(origin))) ? origin : null),
+      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Content-Type', 'Authorization', 'If-None-Match'],
+      exposeHeaders: ['ETag'],
+      maxAge: 600,
+    }),
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes.`), 413),
+    }),
+  );
+  app.use('/api/*', compress(), etag(), publicCache());
+
+  app.get('/healthz', async (c) => {
+    await sql`select 1`.execute(deps.store.db);
+    return c.json({ status: 'ok', store: deps.store.dialect, version: API_VERSION });
+  });
+
+  app.route('/api/v1', policyRoutes());
+  app.route('/api/v1', orgRoutes());
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'gongkai API',
+      version: API_VERSION,
+      description:
+        'The shared API of the gongkai disclosure widgets. Errors always have the body `{ "error": { "code", "message", "issues"? } }`.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.get('/api/v1/reference', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'gongkai API' }));
+
+  // Widget bundles: public code any site may load, including as cross-origin ES modules.
+  app.use('/widgets/*', compress(), async (c, next) => {
+    await next();
+    if (c.res.status !== 200) return;
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.set('Cache-Control', HASHED.test(c.req.path) ? IMMUTABLE : 'public, max-age=300, stale-while-revalidate=86400');
+  });
+  app.use('/widgets/*', etag());
+  app.use('/widgets/*', serveStatic({ root: widgetsDir, rewriteRequestPath: (p) => p.replace(/^\/widgets/, '') }));
+
+  if (deps.demo) app.use('/*', serveStatic({ root: demoDir }));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

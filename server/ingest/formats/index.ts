@@ -1,0 +1,8 @@
+import { csvFormat } from './csv.js';
+import { jsonFormat } from './json.js';
+import type { ImportFormat } from './types.js';
+
+export type { ImportFormat, SourceRecord } from './types.js';
+
+/** The registry of import formats; `gongkai import <format> <path>` picks one by name. */
+export const importFormats = new Map<string, ImportFormat>([jsonFormat, csvFormat].map((f) => [f.name, f]));

@@ -1,0 +1,16 @@
+/** One record read from a source, with the line it starts on (1-based) for error reports. */
+export interface SourceRecord {
+  line: number;
+  record?: Record<string, unknown>;
+  /** Set when the record could not even be read (malformed CSV row, invalid JSON line). */
+  error?: string;
+}
+
+/** An import format: reads a file into records; normalising and writing are shared. */
+export interface ImportFormat {
+  name: string;
+  description: string;
+  /** Records of the same source share a key space: the same key from any file updates one policy. */
+  source: string;
+  read(path: string): AsyncIterable<SourceRecord>;
+}

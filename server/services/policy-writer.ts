@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import type { DB } from '../db/index.js';
+import type { NewPolicy } from '../db/types.js';
+import { docNoKey } from '../ingest/doc-no.js';
+import type { PolicyInput } from '../ingest/policy-input.js';
+
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** SQLite allows 32,766 bound parameters per statement; 25 columns × 500 rows stays well below. */
+const ROWS_PER_STATEMENT = 500;
+
+function contentHash(p: PolicyInput): string {
+  return createHash('sha1').update(JSON.stringify(p)).digest('base64url');
+}
+
+/**
+ * Writes policies of one source in a single transaction: new keys are inserted, changed ones
+ * updated, identical ones left alone — so re-running an import changes nothing.
+ */
+export class PolicyWriter {
+  private termIds: Map<string, number> | undefined;
+
+  constructor(private readonly db: DB) {}
+
+  /** Term ids by `axis:code`; unknown codes are the caller's to reject before writing. */
+  async terms(): Promise<Map<string, number>> {
+    if (!this.termIds) {
+      const rows = await this.db.selectFrom('taxonomy_terms').select(['id', 'axis', 'code']).execute();
+      this.termIds = new Map(rows.map((r) => [`${r.axis}:${r.code}`, r.id]));
+    }
+    return this.termIds;
+  }
+
+  async write(source: string, batch: PolicyInput[]): Promise<WriteCounts> {
+    const termIds = await this.terms();
+    const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+    if (batch.length === 0) return counts;
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const existing = new Map<string, { id: number; hash: string }>();
+      for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) {
+        const keys = batch.slice(i, i + ROWS_PER_STATEMENT).map((p) => p.sourceKey);
+        const rows = await trx
+          .selectFrom('policies')
+          .select(['id', 'source_key', 'content_hash'])
+          .where('source', '=', source)
+          .where('source_key', 'in', keys)
+          .execute();
+        for (const r of rows) existing.set(r.source_key, { id: r.id, hash: r.content_hash });
+      }
+
+      const fresh: { input: PolicyInput; row: NewPolicy }[] = [];
+      const changed: { id: number; input: PolicyInput; row: NewPolicy }[] = [];
+      for (const input of batch) {
+        const hash = contentHash(input);
+        const before = existing.get(input.sourceKey);
+        if (before?.hash === hash) {
+          counts.unchanged++;
+          continue;
+        }
+        const row = toRow(source, input, hash, now);
+        if (before) changed.push({ id: before.id, input, row });
+        else fresh.push({ input, row });
+        // A key repeated within one batch is written once, as its last version.
+        existing.set(input.sourceKey, { id: before?.id ?? -1, hash });
+      }
+
+      const children: { id: number; input: PolicyInput }[] = [];
+      for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT) {
+        const chunk = fresh.slice(i, i + ROWS_PER_STATEMENT);
+        const ids = await trx
+          .insertInto('policies')
+          .values(chunk.map((f) => f.row))
+          .returning(['id', 'source_key'])
+          .execute();
+        const byKey = new Map(ids.map((r) => [r.source_key, r.id]));
+        for (const f of chunk) children.push({ id: byKey.get(f.input.sourceKey)!, input: f.input });
+      }
+      counts.inserted += fresh.length;
+
+      for (const c of changed) {
+        const { created_at: _created, ...update } = c.row;
+        await trx.updateTable('policies').set(update).where('id', '=', c.id).execute();
+        children.push({ id: c.id, input: c.input });
+      }
+      counts.updated += changed.length;
+      if (changed.length > 0) {
+        const ids = changed.map((c) => c.id);
+        await trx.deleteFrom('policy_terms').where('policy_id', 'in', ids).execute();
+        await trx.deleteFrom('policy_attachments').where('policy_id', 'in', ids).execute();
+      }
+
+      const termRows = children.flatMap(({ id, input }) =>
+        [...new Set(input.terms.map((t) => termIds.get(`${t.axis}:${t.code}`)).filter((t) => t !== undefined))].map(
+          (term_id) => ({ policy_id: id, term_id }),
+        ),
+      );
+      for (let i = 0; i < termRows.length; i += ROWS_PER_STATEMENT * 4) {
+        await trx.insertInto('policy_terms').values(termRows.slice(i, i + ROWS_PER_STATEMENT * 4)).execute();
+      }
+      const attachmentRows = children.flatMap(({ id, input }) =>
+        input.attachments.map((a, sort) => ({ policy_id: id, name: a.name, url: a.url, mime: a.mime, size: a.size, sort })),
+      );
+      for (let i = 0; i < attachmentRows.length; i += ROWS_PER_STATEMENT) {
+        await trx.insertInto('policy_attachments').values(attachmentRows.slice(i, i + ROWS_PER_STATEMENT)).execute();
+      }
+    });
+    return counts;
+  }
+}
+
+function toRow(source: string, p: PolicyInput, hash: string, now: string): NewPolicy {
+  return {
+    source,
+    source_key: p.sourceKey,
+    title: p.title,
+    doc_no: p.docNo,
+    doc_no_key: p.docNo ? docNoKey(p.docNo) : null,
+    index_no: p.indexNo,
+    issuers: JSON.stringify(p.issuers),
+    org_id: p.orgId,
+    level: p.level,
+    type: p.type,
+    audience: p.audience,
+    validity: p.validity,
+    written_at: p.writtenAt,
+    published_at: p.publishedAt,
+    year: Number(p.publishedAt.slice(0, 4)),
+    valid_from: p.validFrom,
+    valid_to: p.validTo,
+    keywords: JSON.stringify(p.keywords),
+    body_html: p.bodyHtml,
+    body_text: p.bodyText,
+    url: p.url,
+    content_hash: hash,
+    created_at: now,
+    updated_at: now,
+  };
+}
