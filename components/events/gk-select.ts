@@ -1,0 +1,16 @@
+import type { PolicySummary } from '../../server/schemas/policy.js';
+
+export interface GkSelectDetail {
+  policy: PolicySummary;
+}
+
+/**
+ * A policy was chosen, before the browser follows its link. Cancelable: `preventDefault()` keeps
+ * the page where it is (for single-page sites that route themselves).
+ */
+export class GkSelectEvent extends Event {
+  static readonly type = 'gk-select';
+  constructor(readonly detail: GkSelectDetail) {
+    super(GkSelectEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}

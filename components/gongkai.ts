@@ -1,0 +1,38 @@
+/**
+ * Autoloader: `<script type="module" src="…/widgets/gongkai.js">` once per page, then any `gk-*`
+ * element present now or added later loads its own module from beside this script.
+ */
+const modules: Record<string, string> = {
+  'gk-policy-list': './policy-list.js',
+};
+
+const requested = new Set<string>();
+
+function load(tag: string): void {
+  if (requested.has(tag) || customElements.get(tag)) return;
+  requested.add(tag);
+  import(/* @vite-ignore */ new URL(modules[tag]!, import.meta.url).href).catch((error: unknown) => {
+    requested.delete(tag);
+    console.error(`gongkai: could not load <${tag}>`, error);
+  });
+}
+
+function scan(root: ParentNode): void {
+  for (const tag of Object.keys(modules)) if (!requested.has(tag) && root.querySelector(tag)) load(tag);
+}
+
+function watch(): void {
+  scan(document);
+  const observer = new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node instanceof Element) {
+          if (node.localName in modules) load(node.localName);
+          scan(node);
+        }
+    if (Object.keys(modules).every((tag) => requested.has(tag))) observer.disconnect();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+}
+
+watch();

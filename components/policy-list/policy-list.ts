@@ -1,0 +1,218 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Audience, PolicyLevel, PolicyList, PolicySummary, PolicyType, Validity } from '../../server/schemas/policy.js';
+import { GkErrorEvent } from '../events/gk-error.js';
+import { GkLoadEvent } from '../events/gk-load.js';
+import { GkSelectEvent } from '../events/gk-select.js';
+import { ApiError, listPolicies } from '../shared/api-client.js';
+import { define } from '../shared/define.js';
+import { GkElement } from '../shared/gk-element.js';
+import { formatDate } from '../shared/localize.js';
+import { baseStyles } from '../shared/styles.js';
+import { policyListStyles } from './policy-list.styles.js';
+
+/** `level="city, county"` ⇄ `['city', 'county']`, the API's comma-separated multi-values. */
+const csv = {
+  fromAttribute: (value: string | null) => value?.split(',').map((v) => v.trim()).filter(Boolean) ?? [],
+  toAttribute: (value: readonly string[]) => value.join(','),
+};
+
+const FILTERS = ['org', 'pageSize', 'level', 'type', 'validity', 'audience'] as const;
+
+/**
+ * The latest policy documents of an organisation, with validity, paging and events.
+ *
+ * @tag gk-policy-list
+ * @slot - Fallback content for pages without JavaScript (e.g. a link to the full list); kept as the "more" link.
+ * @slot loading - Replaces the loading skeleton.
+ * @slot empty - Replaces the "no documents" message.
+ * @slot error - Replaces the error message (the retry button stays).
+ * @csspart base - The whole widget.
+ * @csspart heading - The optional heading.
+ * @csspart list - The list of documents.
+ * @csspart item - One document.
+ * @csspart title - A document's title link.
+ * @csspart badge - A document's validity badge.
+ * @csspart meta - 文号, issuer and date of a document.
+ * @csspart pager - The paging controls.
+ * @csspart button - A paging or retry button.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart footer - Holds the "more" link.
+ * @fires gk-load - Documents were loaded: `{ total, page }`.
+ * @fires gk-error - Loading failed: `{ error }`.
+ * @fires gk-select - A document was chosen, before navigation (cancelable): `{ policy }`.
+ */
+export class GkPolicyList extends GkElement {
+  static override styles = [baseStyles, policyListStyles];
+
+  /** Organisation id; its subtree is included. All organisations when absent. */
+  @property() org?: string;
+  /** Documents per page, 1–100. */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 10;
+  /** The page shown, from 1; filters changing resets it. */
+  @property({ type: Number }) page = 1;
+  /** 政策层级 filter, comma-separated: `city,county`. */
+  @property({ converter: csv }) level: PolicyLevel[] = [];
+  /** 文种 filter, comma-separated: `policy,normative`. */
+  @property({ converter: csv }) type: PolicyType[] = [];
+  /** 有效性 filter, comma-separated: `valid`. */
+  @property({ converter: csv }) validity: Validity[] = [];
+  /** 服务对象: `person` or `enterprise` (documents for both always match). */
+  @property() audience?: Exclude<Audience, 'both'>;
+  /** Link template for a document, `{id}` replaced: `/policy.html?id={id}`. Else the original page. */
+  @property({ attribute: 'detail-url' }) detailUrl?: string;
+  /** Optional heading above the list. */
+  @property() heading?: string;
+  /** Link to the full list, used when no fallback link is given as content. */
+  @property({ attribute: 'more-url' }) moreUrl?: string;
+
+  // Args are compared by identity: the filter arrays only change when their property is set.
+  private task = new Task(this, {
+    task: ([base, , org, page, pageSize, level, type, validity, audience], { signal }) =>
+      listPolicies(this.client, base, { org, page, pageSize, level, type, validity, audience }, signal),
+    args: () =>
+      [
+        this.resolvedApiBase,
+        this.fetch,
+        this.org,
+        this.page,
+        this.clampedPageSize,
+        this.level,
+        this.type,
+        this.validity,
+        this.audience,
+      ] as const,
+    onComplete: (list) => this.dispatchEvent(new GkLoadEvent({ total: list.total, page: list.page })),
+    onError: (error) => this.dispatchEvent(new GkErrorEvent({ error: toApiError(error) })),
+  });
+
+  private get clampedPageSize(): number {
+    return Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 10));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated && !changed.has('page') && FILTERS.some((name) => changed.has(name))) this.page = 1;
+  }
+
+  protected override render() {
+    const label = this.heading || this.t('policyList.label');
+    const pending = this.task.status === TaskStatus.PENDING;
+    return html`
+      <section part="base" class="base" aria-label=${label} aria-busy=${pending ? 'true' : 'false'}>
+        ${this.heading ? html`<h2 part="heading" class="heading">${this.heading}</h2>` : nothing}
+        <div class="visually-hidden" role="status">${this.announcement()}</div>
+        ${this.task.render({
+          initial: () => this.renderLoading(),
+          pending: () => (this.task.value ? this.renderList(this.task.value, true) : this.renderLoading()),
+          complete: (list) => this.renderList(list, false),
+          error: (error) => this.renderError(toApiError(error)),
+        })}
+        <div part="footer" class="footer">
+          <slot>${this.moreUrl ? html`<a part="more" href=${this.moreUrl}>${this.t('policyList.more')}</a>` : nothing}</slot>
+        </div>
+      </section>
+    `;
+  }
+
+  /** What the live region says: loading, or the result count once documents arrive. */
+  private announcement(): string {
+    const list = this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+    if (!list) return this.task.status === TaskStatus.ERROR ? '' : this.t('policyList.loading');
+    if (list.total === 0) return this.t('policyList.noResults');
+    return this.t('policyList.results', { total: list.total, page: list.page, pages: pageCount(list) });
+  }
+
+  private renderLoading() {
+    return html`<div part="loading">
+      <slot name="loading">${[0, 1, 2].map(() => html`<div class="skeleton" aria-hidden="true"></div>`)}</slot>
+    </div>`;
+  }
+
+  private renderError(error: ApiError) {
+    const message = error.status === 0 ? this.t('error.network') : error.message;
+    return html`<div part="error" class="error" role="alert">
+      <slot name="error"><p>${this.t('policyList.error', { message })}</p></slot>
+      <button part="button retry" type="button" @click=${() => this.task.run()}>${this.t('policyList.retry')}</button>
+    </div>`;
+  }
+
+  private renderList(list: PolicyList, busy: boolean) {
+    if (list.items.length === 0) {
+      return html`<div part="empty"><slot name="empty"><p class="message">${this.t('policyList.empty')}</p></slot></div>`;
+    }
+    return html`
+      <ul part="list" class="list" aria-busy=${busy ? 'true' : 'false'}>
+        ${list.items.map((policy) => this.renderItem(policy))}
+      </ul>
+      ${this.renderPager(list)}
+    `;
+  }
+
+  private renderItem(policy: PolicySummary) {
+    const href = this.detailUrl ? this.detailUrl.replaceAll('{id}', encodeURIComponent(policy.id)) : policy.url;
+    const select = (event: Event) => {
+      if (!this.dispatchEvent(new GkSelectEvent({ policy }))) event.preventDefault();
+    };
+    const colon = this.t('punct.colon');
+    const issuer = policy.issuers.length ? policy.issuers.join(this.t('list.separator')) : policy.org.name;
+    return html`<li part="item" class="item">
+      <div class="head">
+        ${href
+          ? html`<a part="title" class="title" href=${href} @click=${select}>${policy.title}</a>`
+          : html`<button part="title" class="title" type="button" @click=${select}>${policy.title}</button>`}
+        <span part="badge" class="badge badge--${policy.validity}">${this.t(`validity.${policy.validity}`)}</span>
+      </div>
+      <dl part="meta" class="meta">
+        ${policy.docNo
+          ? html`<div><dt>${this.t('policyList.docNo')}${colon}</dt><dd>${policy.docNo}</dd></div>`
+          : nothing}
+        <div><dt>${this.t('policyList.issuer')}${colon}</dt><dd>${issuer}</dd></div>
+        <div>
+          <dt>${this.t('policyList.published')}${colon}</dt>
+          <dd><time datetime=${policy.publishedAt}>${formatDate(this.locale, policy.publishedAt)}</time></dd>
+        </div>
+      </dl>
+    </li>`;
+  }
+
+  private renderPager(list: PolicyList) {
+    const pages = pageCount(list);
+    if (pages <= 1) return nothing;
+    return html`<nav part="pager" class="pager" aria-label=${this.t('pager.label')}>
+      <button part="button" type="button" class="previous" ?disabled=${this.page <= 1} @click=${() => this.goTo(this.page - 1, '.next')}>
+        ${this.t('pager.previous')}
+      </button>
+      <span>${this.t('pager.status', { page: this.page, pages })}</span>
+      <button part="button" type="button" class="next" ?disabled=${this.page >= pages} @click=${() => this.goTo(this.page + 1, '.previous')}>
+        ${this.t('pager.next')}
+      </button>
+    </nav>`;
+  }
+
+  /** Turns the page; if the pressed button becomes disabled (first or last page), focus moves to the other one. */
+  private async goTo(page: number, other: string): Promise<void> {
+    this.page = page;
+    await this.updateComplete;
+    const active = this.shadowRoot?.activeElement;
+    if (!active || (active as HTMLButtonElement).disabled) this.renderRoot.querySelector<HTMLElement>(other)?.focus();
+  }
+}
+
+function pageCount(list: PolicyList): number {
+  return Math.max(1, Math.ceil(list.total / Math.max(1, list.pageSize)));
+}
+
+function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'client', error instanceof Error ? error.message : String(error));
+}
+
+define('gk-policy-list', GkPolicyList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-policy-list': GkPolicyList;
+  }
+}

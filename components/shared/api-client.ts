@@ -1,0 +1,132 @@
+import type { ErrorBody } from '../../server/schemas/common.js';
+import type { Audience, PolicyLevel, PolicyList, PolicyType, Validity } from '../../server/schemas/policy.js';
+
+export type ApiIssue = NonNullable<ErrorBody['error']['issues']>[number];
+
+/** A failed request: the server's `{ error: { code, message, issues? } }`, or `network` (status 0). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: ApiIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export type QueryValue = string | number | readonly string[] | null | undefined;
+
+/** Absolute URL for `path` under `base`; arrays become the API's comma-separated multi-values. */
+export function apiUrl(base: string, path: string, params: Record<string, QueryValue> = {}): string {
+  const url = new URL(base + path, document.baseURI);
+  for (const [name, value] of Object.entries(params)) {
+    const text = Array.isArray(value) ? value.join(',') : value == null ? '' : String(value);
+    if (text) url.searchParams.set(name, text);
+  }
+  return url.href;
+}
+
+interface Flight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiting: number;
+}
+
+/**
+ * GETs JSON. Identical requests in flight share one fetch; a caller that aborts its signal is
+ * rejected at once, and the fetch itself is aborted when no caller is left waiting for it.
+ */
+export class ApiClient {
+  private inFlight = new Map<string, Flight>();
+
+  constructor(private readonly fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {}
+
+  get<T>(url: string, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    let flight = this.inFlight.get(url);
+    if (!flight) {
+      const controller = new AbortController();
+      const created: Flight = { controller, waiting: 0, promise: this.request(url, controller.signal) };
+      created.promise.then(
+        () => this.settle(url, created),
+        () => this.settle(url, created),
+      );
+      this.inFlight.set(url, created);
+      flight = created;
+    }
+    const shared = flight;
+    shared.waiting++;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        reject(signal!.reason);
+        if (--shared.waiting === 0) {
+          this.settle(url, shared);
+          shared.controller.abort(signal!.reason);
+        }
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(
+        (value) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(value as T);
+        },
+        (error: unknown) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private settle(url: string, flight: Flight): void {
+    if (this.inFlight.get(url) === flight) this.inFlight.delete(url);
+  }
+
+  private async request(url: string, signal: AbortSignal): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, { signal, headers: { accept: 'application/json' } });
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return body;
+    const failure = (body as Partial<ErrorBody> | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      failure?.code ?? `http_${response.status}`,
+      failure?.message ?? (response.statusText || `HTTP ${response.status}`),
+      failure?.issues,
+    );
+  }
+}
+
+const defaultClient = /* @__PURE__ */ new ApiClient();
+const injectedClients = new WeakMap<typeof fetch, ApiClient>();
+
+/** One client per fetch implementation, so widgets on a page share their in-flight requests. */
+export function clientFor(fetchImpl?: typeof fetch): ApiClient {
+  if (!fetchImpl) return defaultClient;
+  let client = injectedClients.get(fetchImpl);
+  if (!client) injectedClients.set(fetchImpl, (client = new ApiClient(fetchImpl)));
+  return client;
+}
+
+export interface PolicyQuery {
+  org?: string;
+  page?: number;
+  pageSize?: number;
+  level?: readonly PolicyLevel[];
+  type?: readonly PolicyType[];
+  validity?: readonly Validity[];
+  audience?: Exclude<Audience, 'both'>;
+  year?: number;
+}
+
+/** `GET /api/v1/policies`: newest first, filtered and paged. */
+export function listPolicies(client: ApiClient, base: string, query: PolicyQuery, signal?: AbortSignal): Promise<PolicyList> {
+  return client.get<PolicyList>(apiUrl(base, '/api/v1/policies', { ...query }), signal);
+}

@@ -1,0 +1,28 @@
+import type { MessageKey } from './zh-CN.js';
+
+export const en: Record<MessageKey, string> = {
+  'policyList.label': 'Policy documents',
+  'policyList.loading': 'Loading policy documents…',
+  'policyList.empty': 'No policy documents match.',
+  'policyList.error': 'Policy documents could not be loaded: {message}',
+  'policyList.retry': 'Retry',
+  'policyList.more': 'All policies',
+  'policyList.docNo': 'Document no.',
+  'policyList.issuer': 'Issued by',
+  'policyList.published': 'Published',
+  'policyList.results': '{total} policy documents, page {page} of {pages}',
+  'policyList.noResults': 'No policy documents found',
+  'pager.label': 'Pagination',
+  'pager.previous': 'Previous',
+  'pager.next': 'Next',
+  'pager.status': 'Page {page} of {pages}',
+  'validity.valid': 'In force',
+  'validity.not_yet_effective': 'Not yet in force',
+  'validity.amended': 'Amended',
+  'validity.expired': 'Expired',
+  'validity.repealed': 'Repealed',
+  'error.network': 'network unavailable',
+  'date.format': '{y}-{mm}-{dd}',
+  'list.separator': ', ',
+  'punct.colon': ': ',
+};
