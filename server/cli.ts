@@ -1,0 +1,188 @@
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { createApp, type Logger } from './app.js';
+import { openReadyStore, storeOptionsFromEnv } from './bootstrap.js';
+import { migrate, openStore } from './db/index.js';
+import { importFormats } from './ingest/formats/index.js';
+import { runImport } from './ingest/run-import.js';
+import { progressBar } from './progress.js';
+import { DEMO_POLICIES, seedDemo } from './services/seed-demo.js';
+import { listSites, upsertSite } from './services/sites.js';
+import { ensureDefaultTerms } from './services/taxonomy.js';
+
+const USAGE = `gongkai <command> [options]
+
+Commands
+  serve [--port N] [--host H] [--demo]    Serve the API, the widgets and (with --demo) the demo site
+  seed-demo [--policies N] [--seed N] [--body-chars N]
+                                          Seed the city's organisations and generated demo policies
+  import <format> <path> [--batch N]      Import policies; formats: ${[...importFormats.keys()].join(', ')}
+  migrate                                 Bring the store's schema up to date
+  site add --id ID --name NAME --org ORG --origin URL [--origin URL …]
+                                          Register a site: its origins may call the API (CORS)
+  site list                               List registered sites
+
+Environment
+  PORT          port for serve (default 8080)
+  GONGKAI_DB    SQLite file (default ./data/gongkai.db)
+  DATABASE_URL  PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite`;
+
+const log: Logger = {
+  info: (msg) => console.log(msg),
+  error: (msg, err) => console.error(msg, err instanceof Error ? err.message : (err ?? '')),
+};
+
+function int(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+async function serveCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
+  });
+  const port = int(values.port ?? process.env.PORT, 'port', 8080);
+  const store = await openReadyStore();
+  if (values.demo) {
+    const count = await store.db.selectFrom('policies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    if (Number(count.n) === 0) {
+      log.info(`Empty store: seeding ${DEMO_POLICIES} demo policies…`);
+      await seedDemo(store);
+    }
+  }
+  const app = createApp({ store, demo: values.demo, log });
+  const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
+    log.info(`gongkai ${values.demo ? 'demo ' : ''}serving on http://localhost:${info.port} (store: ${store.dialect} ${store.location})`);
+  });
+  const stop = () => {
+    server.close();
+    void store.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function seedCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { policies: { type: 'string' }, seed: { type: 'string' }, 'body-chars': { type: 'string' } },
+  });
+  const total = int(values.policies, 'policies', DEMO_POLICIES);
+  const store = await openReadyStore();
+  const bar = progressBar('seed-demo', total);
+  const started = performance.now();
+  try {
+    const result = await seedDemo(store, {
+      policies: total,
+      seed: int(values.seed, 'seed', 1),
+      bodyChars: values['body-chars'] ? int(values['body-chars'], 'body-chars', 0) : undefined,
+      onProgress: (done) => bar.update(done),
+    });
+    bar.stop();
+    const seconds = (performance.now() - started) / 1000;
+    log.info(JSON.stringify({ ...result, seconds: Number(seconds.toFixed(1)), store: store.location }));
+  } finally {
+    await store.close();
+  }
+}
+
+async function importCommand(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { batch: { type: 'string' } } });
+  const [format, path] = positionals;
+  if (!format || !path) throw new UsageError('import needs <format> and <path>');
+  if (!importFormats.has(format)) throw new UsageError(`unknown format "${format}"; known: ${[...importFormats.keys()].join(', ')}`);
+  const store = await openReadyStore();
+  const bar = progressBar(`import ${format}`, 0);
+  try {
+    let lastSize = 0;
+    const size = statSync(path).size;
+    const report = await runImport(store, format, path, {
+      batchSize: int(values.batch, 'batch', 500),
+      onProgress: (read) => {
+        if (read - lastSize >= 100) {
+          lastSize = read;
+          bar.update(read, Math.max(read, Math.round(size / 2000)));
+        }
+      },
+    });
+    bar.stop();
+    for (const r of report.rejected) console.error(`${r.file}:${r.line}: ${r.reason}`);
+    const { rejected, ...counts } = report;
+    log.info(JSON.stringify({ ...counts, rejected: rejected.length }));
+    if (rejected.length > 0) process.exitCode = 2;
+  } finally {
+    await store.close();
+  }
+}
+
+async function migrateCommand() {
+  const store = await openStore(storeOptionsFromEnv());
+  try {
+    const applied = await migrate(store);
+    await ensureDefaultTerms(store.db);
+    log.info(`store ${store.dialect} ${store.location} is up to date${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
+  } finally {
+    await store.close();
+  }
+}
+
+async function siteCommand(args: string[]) {
+  const [sub, ...rest] = args;
+  const store = await openReadyStore();
+  try {
+    if (sub === 'list') {
+      for (const s of await listSites(store.db)) log.info(`${s.id}\t${s.name}\t${s.orgId}\t${s.origins.join(' ')}`);
+      return;
+    }
+    if (sub !== 'add') throw new UsageError('site needs "add" or "list"');
+    const { values } = parseArgs({
+      args: rest,
+      options: { id: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, origin: { type: 'string', multiple: true } },
+    });
+    if (!values.id || !values.name || !values.org || !values.origin?.length) throw new UsageError('site add needs --id, --name, --org and --origin');
+    const key = await upsertSite(store.db, { id: values.id, name: values.name, orgId: values.org, origins: values.origin });
+    log.info(`site ${values.id} registered; key ${key}`);
+  } finally {
+    await store.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serveCommand(args);
+      case 'seed-demo':
+        return await seedCommand(args);
+      case 'import':
+        return await importCommand(args);
+      case 'migrate':
+        return await migrateCommand();
+      case 'site':
+        return await siteCommand(args);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(`gongkai: ${e.message}\n\n${USAGE}`);
+      process.exitCode = 64;
+      return;
+    }
+    console.error(`gongkai: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  }
+}

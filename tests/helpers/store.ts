@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { openReadyStore } from '../../server/bootstrap.js';
+import { openStore, type Store } from '../../server/db/index.js';
+
+export interface TestStore extends Store {
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A real, empty, migrated store: a fresh SQLite file, or — when DATABASE_URL is set — a fresh
+ * schema in that PostgreSQL database, so test files can run in parallel without sharing rows.
+ */
+export async function testStore(): Promise<TestStore> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = await openStore({ databaseUrl: url });
+    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+    const scoped = new URL(url);
+    scoped.searchParams.set('options', `-c search_path=${schema}`);
+    const store = await openReadyStore({ databaseUrl: scoped.toString() });
+    return {
+      ...store,
+      async cleanup() {
+        await store.close();
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+        await admin.close();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
+  const store = await openReadyStore({ file: join(dir, 'test.db') });
+  return {
+    ...store,
+    async cleanup() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../server/ingest/dates.js';
+import { htmlToText, sanitizeBody, textToHtml } from '../../server/ingest/sanitize.js';
+
+describe('parseDate', () => {
+  it.each([
+    ['2024-03-05', '2024-03-05'],
+    ['2024/3/5', '2024-03-05'],
+    ['2024.3.5', '2024-03-05'],
+    ['2024年3月5日', '2024-03-05'],
+    ['２０２４年３月５日', '2024-03-05'],
+    ['20240305', '2024-03-05'],
+    ['2024-03-05T08:00:00Z', '2024-03-05'],
+    ['2024-03-05 08:00', '2024-03-05'],
+  ])('%s → %s', (input, iso) => expect(parseDate(input)).toBe(iso));
+
+  it.each(['2024-02-30', '2024-13-01', '三月五日', '', 'yesterday'])('rejects %s', (input) => {
+    expect(parseDate(input)).toBeNull();
+  });
+});
+
+describe('sanitiser', () => {
+  it('removes scripts, handlers, styles and javascript: links but keeps structure', () => {
+    const html = sanitizeBody(
+      '<h2 onclick="x()">第一条</h2><p style="color:red">正文<script>alert(1)</script></p><a href="javascript:alert(1)">坏</a><a href="https://www.gov.cn/">好</a><iframe src="https://x"></iframe><table><tr><td colspan="2">表</td></tr></table>',
+    );
+    expect(html).not.toMatch(/script|onclick|style=|javascript:|iframe/);
+    expect(html).toContain('<h2>第一条</h2>');
+    expect(html).toContain('<a href="https://www.gov.cn/" rel="noopener noreferrer">好</a>');
+    expect(html).toContain('<td colspan="2">表</td>');
+  });
+
+  it('derives plain text with one line per block and decoded entities', () => {
+    expect(htmlToText('<h2>一、总则</h2><p>A &amp; B&nbsp;&lt;C&gt;</p><p>第二段<br>换行</p>')).toBe('一、总则\nA & B <C>\n第二段\n换行');
+  });
+
+  it('turns plain text into escaped paragraphs', () => {
+    expect(textToHtml('第一段\n<b>第二段</b>\n\n')).toBe('<p>第一段</p><p>&#60;b&#62;第二段&#60;/b&#62;</p>');
+  });
+});
