@@ -1,0 +1,79 @@
+// Shared helpers for the benchmark scripts: each prints one JSON document on stdout.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const bin = `${root}bin/gongkai.js`;
+
+export function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+export async function freePort() {
+  const srv = createServer().listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address();
+  srv.close();
+  return port;
+}
+
+export function run(args, env = {}) {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  return once(child, 'exit').then(([code]) => {
+    if (code !== 0) throw new Error(`gongkai ${args.join(' ')} exited ${code}`);
+  });
+}
+
+export async function waitForHealth(origin, child, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}`);
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('server did not become healthy');
+}
+
+/** Resident memory of a process in MB, current and peak (Linux /proc). */
+export function memoryMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/**
+ * Load with autocannon; latencies are collected from every response (autocannon's own histogram
+ * keeps only 2xx, and a 304 run is the point of one measurement).
+ */
+export async function load(url, { connections = 10, duration = 10, headers = {} } = {}) {
+  const times = [];
+  const statuses = {};
+  const instance = autocannon({ url, connections, duration, headers });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    times.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const round = (x) => Math.round(x * 100) / 100;
+  return {
+    url: url.replace(/^http:\/\/[^/]+/, ''),
+    connections,
+    durationS: duration,
+    requests: times.length,
+    throughputRps: Math.round(times.length / duration),
+    latencyMs: { p50: round(pct(times, 50)), p95: round(pct(times, 95)), p99: round(pct(times, 99)), max: round(times.at(-1)) },
+    statuses,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
