@@ -37,8 +37,8 @@ export const API_VERSION = '0.1.0';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const silent: Logger = { info: () => {}, error: () => {} };
-/** Bundles with a content hash in their name never change at that URL. */
-const HASHED = /-[A-Za-z0-9_-]{8,}\.js$/;
+/** Chunks carry a content hash in their name, so they never change at that URL. */
+const HASHED = /^\/widgets\/chunks\//;
 
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? silent;

@@ -215,7 +215,7 @@ describe('OpenAPI and reference', () => {
 
 describe('/widgets/*', () => {
   it('serves hashed chunks immutable and entry files short-cached, to any origin', async () => {
-    const chunk = await get('/widgets/lit-AbCdEf12.js');
+    const chunk = await get('/widgets/chunks/lit-AbCdEf12.js');
     expect(chunk.status).toBe(200);
     expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(chunk.headers.get('content-type')).toMatch(/javascript/);

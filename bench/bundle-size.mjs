@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Gzip size of every bundle the server publishes at /widgets/*, per file and per widget as a page
+// pays for it (its module plus the chunks it imports, Lit counted apart). `--check` fails when a
+// budget (DESIGN §4) is exceeded.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { root } from './lib.mjs';
+
+const dir = join(root, 'dist/widgets');
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+const KB = 1024;
+const gzip = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+const isLit = (file) => /^chunks\/lit-/.test(file);
+
+/** A module's static imports of sibling chunks, transitively. */
+function closure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(dir, file), 'utf8');
+  for (const [, spec] of code.matchAll(/(?:import|export)[^"']*?from\s*["'](\.\.?\/[^"']+)["']|import\s*["'](\.\.?\/[^"']+)["']/g)) {
+    if (spec) closure(join(file, '..', spec).replace(/\\/g, '/'), seen);
+  }
+  return seen;
+}
+
+const files = manifest.files.map(({ file }) => ({ file, gzipBytes: gzip(file) }));
+const litChunk = files.find((f) => isLit(f.file));
+const widgets = Object.entries(manifest.widgets).map(([tag, { module, iife }]) => {
+  const own = [...closure(module)].filter((f) => !isLit(f));
+  return {
+    tag,
+    moduleGzipBytes: own.reduce((sum, f) => sum + gzip(f), 0),
+    moduleFiles: own,
+    iifeGzipBytes: gzip(iife),
+  };
+});
+
+const budgets = [
+  { what: 'Lit chunk', bytes: litChunk?.gzipBytes ?? Infinity, max: 7 * KB },
+  { what: 'gongkai.js autoloader', bytes: gzip(manifest.autoloader), max: 2 * KB },
+  ...widgets.flatMap((w) => {
+    const max = w.tag === 'gk-policy-list' ? 10 * KB : 15 * KB;
+    return [
+      { what: `${w.tag} module (without Lit)`, bytes: w.moduleGzipBytes, max },
+      { what: `${w.tag} IIFE (Lit included)`, bytes: w.iifeGzipBytes, max: max + 7 * KB },
+    ];
+  }),
+].map((b) => ({ ...b, ok: b.bytes <= b.max }));
+
+console.log(JSON.stringify({ benchmark: 'bundle-size', gzipLevel: 9, files, widgets, budgets }, null, 2));
+if (process.argv.includes('--check')) {
+  const over = budgets.filter((b) => !b.ok);
+  for (const b of over) console.error(`over budget: ${b.what} is ${b.bytes} B gzip, budget ${b.max} B`);
+  process.exit(over.length ? 1 : 0);
+}
