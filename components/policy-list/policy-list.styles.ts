@@ -32,7 +32,7 @@ export const policyListStyles = css`
     flex: 1;
     min-width: 0;
     overflow-wrap: anywhere;
-    font-weight: 600;
+    font-size: var(--gk-policy-list-title-size, 1.0625rem);
     text-decoration: none;
   }
   a.title:hover {
@@ -90,6 +90,9 @@ export const policyListStyles = css`
   .meta div {
     display: flex;
   }
+  .meta dt {
+    white-space: pre; /* keeps the space after an English colon */
+  }
   .meta dd {
     margin: 0;
   }
@@ -132,6 +135,10 @@ export const policyListStyles = css`
   .footer {
     margin-top: 0.75rem;
     text-align: end;
+  }
+  /* The page's own link styles win; this only replaces the browser default. */
+  .footer ::slotted(a) {
+    color: var(--gk-color-link, #0b4f99);
   }
   @media (forced-colors: active) {
     .badge {
