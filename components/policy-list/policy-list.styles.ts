@@ -91,6 +91,7 @@ export const policyListStyles = css`
     display: flex;
   }
   .meta dt {
+    flex: none;
     white-space: pre; /* keeps the space after an English colon */
   }
   .meta dd {
@@ -128,9 +129,11 @@ export const policyListStyles = css`
   .pager {
     display: flex;
     align-items: center;
+    flex-wrap: wrap;
     justify-content: center;
-    gap: 1rem;
+    gap: 0.5rem 1rem;
     margin-top: 0.75rem;
+    white-space: nowrap;
   }
   .footer {
     margin-top: 0.75rem;
