@@ -174,11 +174,18 @@ const SENTENCES = {
     文件适用于{l}行政区域内符合条件的单位和个人。
     与以往政策相比，文件进一步扩大了支持范围，简化了申请流程，提高了补贴标准。
     文件明确了{s}的责任分工和工作要求，便于基层和群众对照执行。`),
-  report: pool(`
+  reportOverview: pool(`
     {y}年，{o}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开各项工作。
+    {o}将政务公开纳入年度重点工作，明确分管领导和工作机构，健全公开审查、发布和解读机制。`),
+  reportActive: pool(`
     全年主动公开政府信息{n3}条，其中政策文件{n2}件，政策解读{n2}篇。
+    通过政府门户网站、政务新媒体和公开查阅点等渠道同步发布政策文件和解读材料。`),
+  reportRequests: pool(`
     全年共收到政府信息公开申请{n2}件，均在法定期限内予以答复。
-    全年因政府信息公开引起的行政复议{n}件、行政诉讼0件，未发生被纠错情况。
+    申请内容主要涉及征地拆迁、社会保障和项目审批等方面。`),
+  reportReview: pool(`
+    全年因政府信息公开引起的行政复议{n}件、行政诉讼0件，未发生被纠错情况。`),
+  reportProblems: pool(`
     工作中仍存在政策解读形式不够丰富、基层公开标准化规范化水平有待提升等问题。
     下一步，将进一步完善主动公开目录，提升政策解读质量，加强政府网站和政务新媒体管理。`),
 };
@@ -207,7 +214,7 @@ const SECTIONS: Record<Exclude<BodyForm, 'articles'>, readonly (readonly [string
   work_notice: [['提高思想认识', 'goal'], ['突出工作重点', 'task'], ['强化督促落实', 'guarantee']],
   call: [['申报条件', 'call'], ['申报程序', 'call'], ['工作要求', 'call']],
   interpretation: [['起草背景', 'interpretation'], ['主要依据', 'interpretation'], ['主要内容', 'task'], ['适用对象', 'interpretation'], ['政策亮点', 'measure']],
-  report: [['总体情况', 'report'], ['主动公开政府信息情况', 'report'], ['收到和处理政府信息公开申请情况', 'report'], ['政府信息公开行政复议、行政诉讼情况', 'report'], ['存在的主要问题及改进情况', 'report']],
+  report: [['总体情况', 'reportOverview'], ['主动公开政府信息情况', 'reportActive'], ['收到和处理政府信息公开申请情况', 'reportRequests'], ['政府信息公开行政复议、行政诉讼情况', 'reportReview'], ['存在的主要问题及改进情况', 'reportProblems']],
 };
 
 const CHAPTERS = ['职责分工', '申请与审核', '管理与服务', '资金管理', '监督检查', '法律责任'];
@@ -216,6 +223,29 @@ const OPENING_ARTICLES = pool(`
   {l}行政区域内{s}及其监督管理活动，适用本{g}。
   {s}工作坚持依法依规、公开公平、便民高效的原则。`);
 const CALL_MATERIALS = ['申报表（附件1）', '营业执照或统一社会信用代码证书复印件', '上年度财务报表', '项目实施方案及相关证明材料'];
+
+/**
+ * Draws sentences from a pool without repeating one until the pool is used up: a sentence
+ * repeated within a document is the tell of generated text.
+ */
+class Deck {
+  private readonly decks = new Map<readonly Template[], number[]>();
+
+  constructor(private readonly r: Random) {}
+
+  draw(pool: readonly Template[]): Template {
+    let rest = this.decks.get(pool);
+    if (!rest || rest.length === 0) {
+      rest = pool.map((_, i) => i);
+      this.decks.set(pool, rest);
+    }
+    const at = this.r.int(0, rest.length - 1);
+    const index = rest[at]!;
+    rest[at] = rest[rest.length - 1]!;
+    rest.pop();
+    return pool[index]!;
+  }
+}
 
 /** Accumulates the HTML and the plain text together, tracking the text length. */
 class Writer {
@@ -278,14 +308,15 @@ export function writeBody(input: BodyInput, r: Random): Body {
     w.heading(input.inner);
   }
 
-  if (input.form === 'articles') writeArticles(w, input, ctx, budget, r);
-  else writeSections(w, input, ctx, budget, r);
+  const deck = new Deck(r);
+  if (input.form === 'articles') writeArticles(w, input, ctx, budget, deck, r);
+  else writeSections(w, input, ctx, budget, deck, r);
 
   for (const line of end) w.paragraph(line);
   return { html: w.html.join(''), text: w.text.join('\n') };
 }
 
-function writeSections(w: Writer, input: BodyInput, ctx: string[], budget: number, r: Random): void {
+function writeSections(w: Writer, input: BodyInput, ctx: string[], budget: number, deck: Deck, r: Random): void {
   const form = input.form as Exclude<BodyForm, 'articles'>;
   const intro = form === 'plan' ? INTRO.opinion : INTRO[form];
   w.paragraph(fill(r.pick(intro), ctx, r));
@@ -298,18 +329,15 @@ function writeSections(w: Writer, input: BodyInput, ctx: string[], budget: numbe
     const paragraphs = r.int(1, 3);
     for (let p = 0; p < paragraphs && w.length < budget; p++) {
       // Task paragraphs open with a numbered lead, as in （一）健全工作机制。
-      let text = poolName === 'task' ? `（${chineseNumber(p + 1)}）${fill(r.pick(LEADS), ctx, r)}。` : '';
-      // Distinct sentences within a paragraph: a repeated sentence is the tell of generated text.
-      for (const t of r.sample(sentences, r.int(2, 3))) {
-        if (w.length + text.length >= budget) break;
-        text += fill(t, ctx, r);
-      }
+      let text = poolName === 'task' ? `（${chineseNumber(p + 1)}）${fill(deck.draw(LEADS), ctx, r)}。` : '';
+      const count = r.int(2, 3);
+      for (let s = 0; s < count && w.length + text.length < budget; s++) text += fill(deck.draw(sentences), ctx, r);
       w.paragraph(text);
     }
   }
 }
 
-function writeArticles(w: Writer, input: BodyInput, ctx: string[], budget: number, r: Random): void {
+function writeArticles(w: Writer, input: BodyInput, ctx: string[], budget: number, deck: Deck, r: Random): void {
   let article = 0;
   const put = (text: string) => w.paragraph(`第${chineseNumber(++article)}条　${text}`);
   w.heading('第一章　总则');
@@ -319,7 +347,7 @@ function writeArticles(w: Writer, input: BodyInput, ctx: string[], budget: numbe
     w.heading(`第${chineseNumber(chapter + 2)}章　${CHAPTERS[chapter % CHAPTERS.length]}`);
     const articles = r.int(2, 4);
     for (let a = 0; a < articles && w.length < budget; a++) {
-      put(r.sample(SENTENCES.article, r.chance(0.4) ? 2 : 1).map((t) => fill(t, ctx, r)).join(''));
+      put(fill(deck.draw(SENTENCES.article), ctx, r) + (r.chance(0.4) ? fill(deck.draw(SENTENCES.article), ctx, r) : ''));
     }
   }
   w.heading(`第${chineseNumber(chapter + 2)}章　附则`);

@@ -346,7 +346,7 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
       scope: issuer.scope,
       local: issuer.local,
       year: form === 'report' ? year - 1 : year,
-      basis: r.pick(LEGAL_BASIS[theme.split('.')[0]!]!),
+      basis: r.pick(LEGAL_BASIS[theme] ?? LEGAL_BASIS[theme.split('.')[0]!]!),
       areaCode: issuer.areaCode,
       salutation: articles || form === 'interpretation' || form === 'report' ? null : issuer.salutation,
       inner: form === 'interpretation' || (t.inner && form !== 'call') ? t.inner : null,

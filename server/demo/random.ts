@@ -30,12 +30,19 @@ export class Random {
     return items[Math.floor(this.next() * items.length)]!;
   }
 
-  /** Up to `count` distinct items, in their original order. */
+  /** Up to `count` distinct items, in the order drawn (rejection sampling: the lists here are short). */
   sample<T>(items: readonly T[], count: number): T[] {
-    if (count >= items.length) return [...items];
-    const chosen = new Set<number>();
-    while (chosen.size < count) chosen.add(Math.floor(this.next() * items.length));
-    return [...chosen].sort((a, b) => a - b).map((i) => items[i]!);
+    if (count >= items.length) return items.slice();
+    const out: T[] = [];
+    const used: number[] = [];
+    while (out.length < count) {
+      const i = Math.floor(this.next() * items.length);
+      if (!used.includes(i)) {
+        used.push(i);
+        out.push(items[i]!);
+      }
+    }
+    return out;
   }
 }
 

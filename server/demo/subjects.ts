@@ -222,8 +222,28 @@ export const SUBJECTS: readonly Subject[] = TABLE.trim()
     };
   });
 
-/** Laws and regulations a document on a first-level theme typically cites as its basis (根据…). */
+/**
+ * Laws and regulations a document typically cites as its basis (根据…), by theme code; a
+ * second-level theme without its own entry uses its first-level theme's.
+ */
 export const LEGAL_BASIS: Record<string, readonly string[]> = {
+  'economy.prices': ['《中华人民共和国价格法》'],
+  'economy.state_assets': ['《中华人民共和国企业国有资产法》', '《企业国有资产监督管理暂行条例》'],
+  'economy.reform': ['《优化营商环境条例》', '《保障中小企业款项支付条例》'],
+  'finance.audit': ['《中华人民共和国审计法》'],
+  'finance.tax': ['《中华人民共和国税收征收管理法》'],
+  'market_safety.work_safety': ['《中华人民共和国安全生产法》'],
+  'market_safety.food_drugs': ['《中华人民共和国食品安全法》', '《中华人民共和国药品管理法》'],
+  'market_safety.market': ['《中华人民共和国市场主体登记管理条例》', '《促进个体工商户发展条例》'],
+  'science_education.science': ['《中华人民共和国科学技术进步法》', '《中华人民共和国促进科技成果转化法》'],
+  'science_education.education': ['《中华人民共和国教育法》', '《中华人民共和国义务教育法》'],
+  'labor.employment': ['《中华人民共和国就业促进法》', '《保障农民工工资支付条例》'],
+  'labor.social_security': ['《中华人民共和国社会保险法》'],
+  'labor.personnel': ['《事业单位人事管理条例》'],
+  'health_sports.sports': ['《中华人民共和国体育法》'],
+  'health_sports.medicine': ['《医疗保障基金使用监督管理条例》', '《中华人民共和国药品管理法》'],
+  'urban_environment.environment': ['《中华人民共和国环境保护法》', '《中华人民共和国大气污染防治法》'],
+  'urban_environment.planning': ['《中华人民共和国城乡规划法》', '《中华人民共和国土地管理法》'],
   general: ['《中华人民共和国政府信息公开条例》', '《优化营商环境条例》', '《中华人民共和国突发事件应对法》'],
   economy: ['《优化营商环境条例》', '《中华人民共和国企业国有资产法》', '《中华人民共和国价格法》'],
   finance: ['《中华人民共和国预算法》', '《中华人民共和国审计法》', '《中华人民共和国中小企业促进法》'],
