@@ -11,6 +11,7 @@ import type { AppEnv } from './app-env.js';
 import type { Store } from './db/index.js';
 import { errorBody, toErrorResponse, validationHook } from './http/errors.js';
 import { IMMUTABLE, publicCache } from './http/cache.js';
+import { revisionETag } from './http/conditional.js';
 import { orgRoutes } from './routes/orgs.js';
 import { policyRoutes } from './routes/policies.js';
 import { SiteRegistry } from './services/sites.js';
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps) {
       onError: (c) => c.json(errorBody('payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes.`), 413),
     }),
   );
-  app.use('/api/*', compress(), etag(), publicCache());
+  app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db));
 
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(deps.store.db);

@@ -56,12 +56,22 @@ export interface PoliciesTable {
   valid_from: string | null;
   valid_to: string | null;
   keywords: string;
-  body_html: string;
-  body_text: string;
   url: string | null;
   content_hash: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface PolicyBodiesTable {
+  policy_id: number;
+  /** Sanitised HTML, safe to render. */
+  html: string;
+  text: string;
+}
+
+export interface RevisionsTable {
+  name: string;
+  value: number;
 }
 
 export interface PolicyTermsTable {
@@ -96,7 +106,9 @@ export interface Database {
   sites: SitesTable;
   taxonomy_terms: TaxonomyTermsTable;
   policies: PoliciesTable;
+  policy_bodies: PolicyBodiesTable;
   policy_terms: PolicyTermsTable;
+  revisions: RevisionsTable;
   policy_attachments: PolicyAttachmentsTable;
   import_runs: ImportRunsTable;
 }

@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 export function publicCache(maxAge = 60, staleWhileRevalidate = 300): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    if (c.req.method === 'GET' && c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
+    if (c.req.method === 'GET' && (c.res.status === 200 || c.res.status === 304) && !c.res.headers.has('Cache-Control')) {
       c.res.headers.set('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`);
     }
   };

@@ -2,6 +2,7 @@ import type { DB } from '../db/index.js';
 import type { OrgRow } from '../db/types.js';
 import type { Org, OrgKind } from '../schemas/org.js';
 import { notFound } from '../http/errors.js';
+import { bumpRevision } from './revision.js';
 
 export function toOrg(row: OrgRow): Org {
   return {
@@ -40,31 +41,33 @@ export interface OrgInput {
   sort?: number;
 }
 
-/** Inserts or updates orgs, parents first; paths derive from the parent chain. */
+/** Inserts or updates orgs, parents first; paths derive from the parent chain. Unchanged orgs are left alone. */
 export async function upsertOrgs(db: DB, orgs: OrgInput[]): Promise<void> {
-  const paths = new Map<string, string>();
-  for (const row of await db.selectFrom('orgs').select(['id', 'path']).execute()) paths.set(row.id, row.path);
+  const existing = new Map((await db.selectFrom('orgs').selectAll().execute()).map((row) => [row.id, row]));
+  const paths = new Map([...existing.values()].map((row) => [row.id, row.path]));
   await db.transaction().execute(async (trx) => {
+    let changed = false;
     for (const o of orgs) {
       const parentPath = o.parentId ? paths.get(o.parentId) : '/';
       if (parentPath === undefined) throw new Error(`Parent "${o.parentId}" of "${o.id}" must come first`);
-      const path = `${parentPath}${o.id}/`;
-      paths.set(o.id, path);
-      const values = {
+      const row = {
+        id: o.id,
         parent_id: o.parentId,
         name: o.name,
         short_name: o.shortName ?? null,
         kind: o.kind,
         division_code: o.divisionCode ?? null,
         credit_code: o.creditCode ?? null,
-        path,
+        path: `${parentPath}${o.id}/`,
         sort: o.sort ?? 0,
       };
-      await trx
-        .insertInto('orgs')
-        .values({ id: o.id, ...values })
-        .onConflict((oc) => oc.column('id').doUpdateSet(values))
-        .execute();
+      paths.set(o.id, row.path);
+      const before = existing.get(o.id);
+      if (before && (Object.keys(row) as (keyof typeof row)[]).every((k) => before[k] === row[k])) continue;
+      const { id: _id, ...values } = row;
+      await trx.insertInto('orgs').values(row).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+      changed = true;
     }
+    if (changed) await bumpRevision(trx);
   });
 }

@@ -105,7 +105,8 @@ export async function getPolicy(db: DB, id: number): Promise<PolicyDetail> {
   const row = await db
     .selectFrom('policies as p')
     .innerJoin('orgs as o', 'o.id', 'p.org_id')
-    .select([...summaryColumns, 'p.keywords', 'p.valid_from', 'p.valid_to', 'p.body_html', 'p.body_text', 'p.updated_at'])
+    .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
+    .select([...summaryColumns, 'p.keywords', 'p.valid_from', 'p.valid_to', 'b.html', 'b.text', 'p.updated_at'])
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound(`Policy ${id}`);
@@ -131,8 +132,8 @@ export async function getPolicy(db: DB, id: number): Promise<PolicyDetail> {
     terms,
     validFrom: row.valid_from,
     validTo: row.valid_to,
-    bodyHtml: row.body_html,
-    bodyText: row.body_text,
+    bodyHtml: row.html,
+    bodyText: row.text,
     attachments,
     updatedAt: row.updated_at,
   };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DB } from '../db/index.js';
 import type { NewPolicy } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
+import { bumpRevision } from './revision.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
 
 export interface WriteCounts {
@@ -90,8 +91,16 @@ export class PolicyWriter {
       counts.updated += changed.length;
       if (changed.length > 0) {
         const ids = changed.map((c) => c.id);
+        await trx.deleteFrom('policy_bodies').where('policy_id', 'in', ids).execute();
         await trx.deleteFrom('policy_terms').where('policy_id', 'in', ids).execute();
         await trx.deleteFrom('policy_attachments').where('policy_id', 'in', ids).execute();
+      }
+      if (children.length === 0) return;
+      await bumpRevision(trx);
+
+      const bodyRows = children.map(({ id, input }) => ({ policy_id: id, html: input.bodyHtml, text: input.bodyText }));
+      for (let i = 0; i < bodyRows.length; i += ROWS_PER_STATEMENT) {
+        await trx.insertInto('policy_bodies').values(bodyRows.slice(i, i + ROWS_PER_STATEMENT)).execute();
       }
 
       const termRows = children.flatMap(({ id, input }) =>
@@ -133,8 +142,6 @@ function toRow(source: string, p: PolicyInput, hash: string, now: string): NewPo
     valid_from: p.validFrom,
     valid_to: p.validTo,
     keywords: JSON.stringify(p.keywords),
-    body_html: p.bodyHtml,
-    body_text: p.bodyText,
     url: p.url,
     content_hash: hash,
     created_at: now,

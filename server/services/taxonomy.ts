@@ -1,5 +1,6 @@
 import type { DB } from '../db/index.js';
 import { DEFAULT_TERMS } from '../taxonomy/defaults.js';
+import { bumpRevision } from './revision.js';
 
 /** Adds the default classification terms a store lacks; existing terms (and edits) are kept. */
 export async function ensureDefaultTerms(db: DB): Promise<void> {
@@ -20,4 +21,5 @@ export async function ensureDefaultTerms(db: DB): Promise<void> {
       })),
     )
     .execute();
+  await bumpRevision(db);
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../../server/app.js';
 import { upsertSite } from '../../server/services/sites.js';
+import { PolicyWriter } from '../../server/services/policy-writer.js';
 import { testStore, type TestStore } from '../helpers/store.js';
 import { knownPolicies, seedKnownPolicies } from '../helpers/policies.js';
 
@@ -148,6 +149,18 @@ describe('HTTP behaviour', () => {
     const again = await get('/api/v1/policies?pageSize=3', { 'If-None-Match': tag! });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+  });
+
+  it('changes the ETag when content changes, and only then', async () => {
+    const tag = (await get('/api/v1/policies?pageSize=3')).headers.get('etag')!;
+    await new PolicyWriter(store.db).write('test', knownPolicies().slice(0, 2)); // identical: no change
+    expect((await get('/api/v1/policies?pageSize=3', { 'If-None-Match': tag })).status).toBe(304);
+    const changed = { ...knownPolicies()[0]!, title: '测试政策文件第1号（修订稿）' };
+    await new PolicyWriter(store.db).write('test', [changed]);
+    const after = await get('/api/v1/policies?pageSize=3', { 'If-None-Match': tag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(tag);
+    await new PolicyWriter(store.db).write('test', [knownPolicies()[0]!]);
   });
 
   it('compresses public GETs', async () => {

@@ -71,8 +71,13 @@ describe('CSV import', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('正文第一条……', '正文第一条（修改后）'));
     const report = await runImport(store, 'csv', file, { today: TODAY });
     expect(report).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
-    const rows = await store.db.selectFrom('policies').select('body_text').where('doc_no', '=', '安府发〔2023〕9号').execute();
-    expect(rows).toEqual([{ body_text: '正文第一条（修改后）' }]);
+    const rows = await store.db
+      .selectFrom('policies as p')
+      .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
+      .select('b.text')
+      .where('p.doc_no', '=', '安府发〔2023〕9号')
+      .execute();
+    expect(rows).toEqual([{ text: '正文第一条（修改后）' }]);
   });
 });
 
@@ -88,8 +93,9 @@ describe('JSON import', () => {
     const p = await store.db.selectFrom('policies').selectAll().where('source_key', '=', 'city-2024-001').executeTakeFirstOrThrow();
     expect(p.doc_no).toBe('萍府发〔2024〕1号');
     expect(p.org_id).toBe('pingxiang');
-    expect(p.body_html).toBe('<h2>一、总体要求</h2><p>优化营商环境</p>');
-    expect(p.body_text).toBe('一、总体要求\n优化营商环境');
+    const body = await store.db.selectFrom('policy_bodies').selectAll().where('policy_id', '=', p.id).executeTakeFirstOrThrow();
+    expect(body.html).toBe('<h2>一、总体要求</h2><p>优化营商环境</p>');
+    expect(body.text).toBe('一、总体要求\n优化营商环境');
     const files = await store.db.selectFrom('policy_attachments').select(['name', 'size']).where('policy_id', '=', p.id).execute();
     expect(files).toEqual([{ name: '附件1：任务清单.xlsx', size: 2048 }]);
 

@@ -65,8 +65,6 @@ export function coreMigration(dialect: Dialect) {
         .addColumn('valid_from', 'text')
         .addColumn('valid_to', 'text')
         .addColumn('keywords', 'text', (c) => c.notNull().defaultTo('[]'))
-        .addColumn('body_html', 'text', (c) => c.notNull())
-        .addColumn('body_text', 'text', (c) => c.notNull())
         .addColumn('url', 'text')
         .addColumn('content_hash', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -79,6 +77,14 @@ export function coreMigration(dialect: Dialect) {
       await db.schema.createIndex('policies_level_published').on('policies').columns(['level', 'published_at desc']).execute();
       await db.schema.createIndex('policies_year').on('policies').columns(['year', 'published_at desc']).execute();
       await db.schema.createIndex('policies_doc_no_key').on('policies').column('doc_no_key').execute();
+
+      // Bodies live apart so that lists, counts and filters scan narrow rows.
+      await db.schema
+        .createTable('policy_bodies')
+        .addColumn('policy_id', 'integer', (c) => c.primaryKey().references('policies.id').onDelete('cascade'))
+        .addColumn('html', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .execute();
 
       await db.schema
         .createTable('policy_terms')
@@ -99,6 +105,15 @@ export function coreMigration(dialect: Dialect) {
         .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
       await db.schema.createIndex('policy_attachments_policy').on('policy_attachments').column('policy_id').execute();
+
+      // A counter per kind of content, bumped by every write: public GETs derive their ETag from it
+      // and answer If-None-Match without running the query.
+      await db.schema
+        .createTable('revisions')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'integer', (c) => c.notNull())
+        .execute();
+      await db.insertInto('revisions').values({ name: 'content', value: 1 }).execute();
 
       await db.schema
         .createTable('import_runs')
