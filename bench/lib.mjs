@@ -23,7 +23,7 @@ export async function freePort() {
 }
 
 export function run(args, env = {}) {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 2, 2] }); // stdout stays for the JSON result
   return once(child, 'exit').then(([code]) => {
     if (code !== 0) throw new Error(`gongkai ${args.join(' ')} exited ${code}`);
   });

@@ -13,6 +13,7 @@ import type {
 } from '../schemas/policy.js';
 import { notFound } from '../http/errors.js';
 import { orgPath } from './orgs.js';
+import { currentRevision } from './revision.js';
 
 export interface PolicyFilter {
   org?: string;
@@ -64,6 +65,25 @@ function toSummary(r: SummaryRow): PolicySummary {
   };
 }
 
+const totals = new WeakMap<DB, { revision: number; counts: Map<string, number> }>();
+const MAX_CACHED_TOTALS = 2000;
+
+/**
+ * Totals of a filtered list only change with the content revision, so paging through a list (or
+ * many readers viewing the same one) counts once per revision and store.
+ */
+async function cachedTotal(db: DB, key: string, count: () => Promise<number>): Promise<number> {
+  const revision = await currentRevision(db);
+  let cache = totals.get(db);
+  if (!cache || cache.revision !== revision) totals.set(db, (cache = { revision, counts: new Map() }));
+  const hit = cache.counts.get(key);
+  if (hit !== undefined) return hit;
+  const n = await count();
+  if (cache.counts.size >= MAX_CACHED_TOTALS) cache.counts.clear();
+  cache.counts.set(key, n);
+  return n;
+}
+
 /** Latest first, filtered; `total` counts the whole filtered set. */
 export async function listPolicies(
   db: DB,
@@ -87,7 +107,8 @@ export async function listPolicies(
   if (filter.year) base = base.where('p.year', '=', filter.year);
   if (filter.audience) base = base.where('p.audience', 'in', [filter.audience, 'both']);
 
-  const [rows, count] = await Promise.all([
+  const totalKey = JSON.stringify(filter);
+  const [rows, total] = await Promise.all([
     base
       .innerJoin('orgs as o', 'o.id', 'p.org_id')
       .select(summaryColumns)
@@ -96,9 +117,9 @@ export async function listPolicies(
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    cachedTotal(db, totalKey, async () => toCount((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)),
   ]);
-  return { items: rows.map(toSummary), total: toCount(count.n), page, pageSize };
+  return { items: rows.map(toSummary), total, page, pageSize };
 }
 
 export async function getPolicy(db: DB, id: number): Promise<PolicyDetail> {

@@ -75,7 +75,17 @@ export function coreMigration(dialect: Dialect) {
       await db.schema.createIndex('policies_published').on('policies').columns(['published_at desc', 'id desc']).execute();
       await db.schema.createIndex('policies_org_published').on('policies').columns(['org_id', 'published_at desc', 'id desc']).execute();
       await db.schema.createIndex('policies_level_published').on('policies').columns(['level', 'published_at desc']).execute();
-      await db.schema.createIndex('policies_year').on('policies').columns(['year', 'published_at desc']).execute();
+      // Covering indexes for counts: every filter column is in the index, so totals never read rows.
+      await db.schema
+        .createIndex('policies_org_filters')
+        .on('policies')
+        .columns(['org_id', 'validity', 'audience', 'level', 'type', 'year'])
+        .execute();
+      await db.schema
+        .createIndex('policies_year_filters')
+        .on('policies')
+        .columns(['year', 'level', 'type', 'validity', 'audience', 'org_id'])
+        .execute();
       await db.schema.createIndex('policies_doc_no_key').on('policies').column('doc_no_key').execute();
 
       // Bodies live apart so that lists, counts and filters scan narrow rows.
