@@ -249,9 +249,12 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
   const pools = new Map([...byLevel].map(([level, list]) => [level, issuerWeights(list)]));
   const ruleMakers = (byLevel.get('national') ?? []).filter((i) => i.traits.decree && i.traits.themes !== null);
   const statuteHome = byLevel.get('national')?.[0];
+  // A small demo holds a few of each agency's documents a year, so numbers skip the ones it lacks
+  // (萍府办发〔2024〕37号 rather than 1号); at benchmark sizes they run on nearly consecutively.
+  const gap = Math.max(0, Math.min(30, Math.round(60_000 / Math.max(1, options.count)) - 1));
   const sequences = new Map<string, number>();
   const next = (key: string, start = 0) => {
-    const n = (sequences.get(key) ?? start) + 1;
+    const n = (sequences.get(key) ?? start + r.int(0, gap)) + 1 + r.int(0, gap);
     sequences.set(key, n);
     return n;
   };
@@ -283,7 +286,7 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
     const signers = partner ? [issuer.org.name, partner.org.name] : [issuer.org.name];
 
     // Dates: written a few days before publication; some documents take effect after today.
-    const notYet = (type === 'policy' || type === 'normative' || type === 'rule' || type === 'plan') && r.chance(0.035);
+    const notYet = (type === 'policy' || type === 'normative' || type === 'rule' || type === 'plan') && r.chance(0.012);
     let published = notYet ? REF - r.int(0, 40) : publicationDay(r);
     if (form === 'report') published = yearStart(Math.max(2016, yearOf(published))) + r.int(9, 88);
     const written = published - r.int(form === 'report' ? 0 : 1, 12);
