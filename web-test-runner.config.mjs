@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import chromium from './tests/helpers/chromium.json' with { type: 'json' };
 
-// Component tests in the system Chromium (never a downloaded browser; DESIGN §2, §7).
+// Component tests in the system Chromium with the flags this machine needs (tests/helpers/chromium.json);
+// never a downloaded browser.
 export default {
   files: 'tests/components/**/*.test.ts',
   nodeResolve: true,
@@ -10,18 +12,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? chromium.executablePath, args: chromium.args },
     }),
   ],
   // Bundled dependencies may read process.env.NODE_ENV, which browsers lack.

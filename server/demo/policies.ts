@@ -14,30 +14,12 @@ import { STATUTES, type Statute } from './statutes.js';
 import { LEGAL_BASIS, SUBJECTS, type Subject } from './subjects.js';
 import { composeTitle, type DocForm } from './titles.js';
 
+import type { PolicyInput } from '../ingest/policy-input.js';
+
 export { DEMO_REFERENCE_DATE } from './dates.js';
 
-export interface GeneratedPolicy {
-  sourceKey: string;
-  title: string;
-  docNo: string | null;
-  indexNo: string | null;
-  issuers: string[];
-  orgId: string;
-  level: PolicyLevel;
-  type: PolicyType;
-  audience: Audience | null;
-  validity: Validity;
-  writtenAt: string | null;
-  publishedAt: string;
-  validFrom: string | null;
-  validTo: string | null;
-  keywords: string[];
-  bodyHtml: string;
-  bodyText: string;
-  url: string | null;
-  terms: { axis: string; code: string }[];
-  attachments: { name: string; url: string; mime: string | null; size: number | null }[];
-}
+/** Generated policies are ready to store as they are. */
+export type GeneratedPolicy = PolicyInput;
 
 export interface GenerateOptions {
   count: number;
