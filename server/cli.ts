@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp, type Logger } from './app.js';
 import { openReadyStore, storeOptionsFromEnv } from './bootstrap.js';
-import { migrate, openStore } from './db/index.js';
+import { migrate, openStore, toCount } from './db/index.js';
 import { importFormats } from './ingest/formats/index.js';
 import { runImport } from './ingest/run-import.js';
 import { progressBar } from './progress.js';
@@ -51,7 +51,7 @@ async function serveCommand(args: string[]) {
   const store = await openReadyStore();
   if (values.demo) {
     const count = await store.db.selectFrom('policies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    if (Number(count.n) === 0) {
+    if (toCount(count.n) === 0) {
       log.info(`Empty store: seeding ${DEMO_POLICIES} demo policies…`);
       await seedDemo(store);
     }
