@@ -1,4 +1,5 @@
 import type { Store } from '../db/index.js';
+import { upsertOrgs } from '../services/orgs.js';
 import { PolicyWriter, type WriteCounts } from '../services/policy-writer.js';
 import { importFormats } from './formats/index.js';
 import type { PolicyInput } from './policy-input.js';
@@ -50,6 +51,7 @@ export async function runImport(store: Store, formatName: string, file: string, 
   const format = importFormats.get(formatName);
   if (!format) throw new Error(`Unknown import format "${formatName}"; known: ${[...importFormats.keys()].join(', ')}`);
   const batchSize = options.batchSize ?? 500;
+  if (format.orgs) await upsertOrgs(store.db, format.orgs);
   const ctx = await loadRowContext(store, options.today ?? new Date().toISOString().slice(0, 10));
   const writer = new PolicyWriter(store.db);
   const report: ImportReport = { format: formatName, file, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
