@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { POLICY_LEVELS, POLICY_TYPES, VALIDITIES, PolicyLevel, PolicyType, Validity, Audience } from './policy.js';
 
 /** Comma-separated multi-values (`level=city,county`), each checked against `item`. */
-const csv = <T extends z.ZodTypeAny>(item: T) =>
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
@@ -28,7 +28,7 @@ export const SearchQuery = z
     level: csv(z.enum(POLICY_LEVELS)).optional().openapi({ type: 'string' }),
     type: csv(z.enum(POLICY_TYPES)).optional().openapi({ type: 'string' }),
     validity: csv(z.enum(VALIDITIES)).optional().openapi({ type: 'string' }),
-    year: csv(z.coerce.number().int().min(1949).max(2100)).optional().openapi({ type: 'string', description: '公开年份, e.g. 2023,2024' }),
+    year: csv(z.string().regex(/^(19|20)\d{2}$/, 'a year').transform(Number)).optional().openapi({ type: 'string', description: '公开年份, e.g. 2023,2024' }),
     org: z.string().min(1).max(64).optional().openapi({ description: 'Organisation id, with its subtree' }),
     from: isoDate.optional().openapi({ description: 'Published on or after' }),
     to: isoDate.optional().openapi({ description: 'Published on or before' }),
