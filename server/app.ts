@@ -14,6 +14,7 @@ import { IMMUTABLE, publicCache } from './http/cache.js';
 import { revisionETag } from './http/conditional.js';
 import { orgRoutes } from './routes/orgs.js';
 import { policyRoutes } from './routes/policies.js';
+import { searchRoutes } from './routes/search.js';
 import { SiteRegistry } from './services/sites.js';
 import { packageRoot } from './paths.js';
 
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps) {
     return c.json({ status: 'ok', store: deps.store.dialect, version: API_VERSION });
   });
 
+  // Search first: /policies/search must not be taken for /policies/{id}.
+  app.route('/api/v1', searchRoutes());
   app.route('/api/v1', policyRoutes());
   app.route('/api/v1', orgRoutes());
   app.doc31('/api/v1/openapi.json', {

@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import type { Dialect } from './dialect.js';
 import type { Database } from './types.js';
 import { coreMigration } from './migrations/0001-core.js';
+import { searchMigration } from './migrations/0002-search.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -13,6 +14,8 @@ export interface Store {
   dialect: Dialect;
   /** Human-readable location without credentials, for logs. */
   location: string;
+  /** PostgreSQL schema the store lives in, when not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -21,13 +24,15 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** SQLite file path (default ./data/gongkai.db). */
   file?: string;
+  /** PostgreSQL schema to keep every table in (created by the first migration if missing). */
+  schema?: string;
 }
 
 export const DEFAULT_DB_FILE = './data/gongkai.db';
 
 /** Opens the store: PostgreSQL when a URL is given, else the embedded SQLite file. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.schema);
   return openSqlite(options.file ?? DEFAULT_DB_FILE);
 }
 
@@ -43,23 +48,24 @@ async function openSqlite(file: string): Promise<Store> {
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, schema?: string): Promise<Store> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';
-  return { db, dialect: 'postgres', location: safe.toString(), close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: safe.toString(), schema, close: () => db.destroy() };
 }
 
 /** Migrations in order; names are stable keys in the migration table. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-core': coreMigration(dialect) };
+  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect) };
 }
 
 export async function migrate(store: Store): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(store.dialect) };
-  const migrator = new Migrator({ db: store.db, provider });
+  // The migration tables go in the store's own schema: Kysely otherwise finds them in any schema.
+  const migrator = new Migrator({ db: store.db, provider, migrationTableSchema: store.schema });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) throw error;
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -101,6 +101,36 @@ export interface ImportRunsTable {
   rejected: number;
 }
 
+export interface SearchEventsTable {
+  id: Generated<number>;
+  kind: string;
+  topic: string;
+  org_id: string | null;
+  at: string;
+}
+
+export interface CuratedTopicsTable {
+  id: Generated<number>;
+  label: string;
+  q: string;
+  org_id: string | null;
+  sort: number;
+  created_at: string;
+}
+
+/** PostgreSQL only: the search index (SQLite keeps it in FTS5 tables). */
+export interface SearchDocsTable {
+  policy_id: number;
+  head: unknown;
+  tsv: unknown;
+}
+
+export interface SearchPassagesTable {
+  id: number;
+  policy_id: number;
+  tsv: unknown;
+}
+
 export interface Database {
   orgs: OrgsTable;
   sites: SitesTable;
@@ -111,6 +141,10 @@ export interface Database {
   revisions: RevisionsTable;
   policy_attachments: PolicyAttachmentsTable;
   import_runs: ImportRunsTable;
+  search_events: SearchEventsTable;
+  curated_topics: CuratedTopicsTable;
+  search_docs: SearchDocsTable;
+  search_passages: SearchPassagesTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

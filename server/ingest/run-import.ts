@@ -53,7 +53,7 @@ export async function runImport(store: Store, formatName: string, file: string, 
   const batchSize = options.batchSize ?? 500;
   if (format.orgs) await upsertOrgs(store.db, format.orgs);
   const ctx = await loadRowContext(store, options.today ?? new Date().toISOString().slice(0, 10));
-  const writer = new PolicyWriter(store.db);
+  const writer = new PolicyWriter(store);
   const report: ImportReport = { format: formatName, file, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
   const startedAt = new Date().toISOString();
 

@@ -4,6 +4,7 @@ import { PolicyDetail, PolicyIdParam, PolicyList, PolicyListQuery } from '../sch
 import { getPolicy, listPolicies } from '../services/policies.js';
 import { validationHook } from '../http/errors.js';
 import { errorResponses } from './responses.js';
+import { eventRecorder } from '../services/topics.js';
 
 const list = createRoute({
   method: 'get',
@@ -36,5 +37,11 @@ export function policyRoutes() {
       const { page, pageSize, ...filter } = c.req.valid('query');
       return c.json(await listPolicies(c.var.store.db, filter, page, pageSize), 200);
     })
-    .openapi(detail, async (c) => c.json(await getPolicy(c.var.store.db, c.req.valid('param').id), 200));
+    .openapi(detail, async (c) => {
+      const policy = await getPolicy(c.var.store.db, c.req.valid('param').id);
+      // A view counts toward its topic's heat (hot topics).
+      const topic = policy.terms.find((t) => t.axis === 'theme' && t.code.includes('.')) ?? policy.terms.find((t) => t.axis === 'theme');
+      if (topic) eventRecorder(c.var.store.db).record('view', topic.name, policy.org.id);
+      return c.json(policy, 200);
+    });
 }

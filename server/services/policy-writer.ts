@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { DB } from '../db/index.js';
+import type { DB, Store } from '../db/index.js';
 import type { NewPolicy } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision } from './revision.js';
+import { indexPolicies, unindexPolicies } from '../search/indexer.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
 
 export interface WriteCounts {
@@ -23,15 +24,18 @@ function contentHash(p: PolicyInput): string {
  * updated, identical ones left alone — so re-running an import changes nothing.
  */
 export class PolicyWriter {
-  private termIds: Map<string, number> | undefined;
+  private termIds: Map<string, { id: number; name: string }> | undefined;
+  private readonly db: DB;
 
-  constructor(private readonly db: DB) {}
+  constructor(private readonly store: Pick<Store, 'db' | 'dialect'>) {
+    this.db = store.db;
+  }
 
-  /** Term ids by `axis:code`; unknown codes are the caller's to reject before writing. */
-  async terms(): Promise<Map<string, number>> {
+  /** Terms by `axis:code`; unknown codes are the caller's to reject before writing. */
+  async terms(): Promise<Map<string, { id: number; name: string }>> {
     if (!this.termIds) {
-      const rows = await this.db.selectFrom('taxonomy_terms').select(['id', 'axis', 'code']).execute();
-      this.termIds = new Map(rows.map((r) => [`${r.axis}:${r.code}`, r.id]));
+      const rows = await this.db.selectFrom('taxonomy_terms').select(['id', 'axis', 'code', 'name']).execute();
+      this.termIds = new Map(rows.map((r) => [`${r.axis}:${r.code}`, { id: r.id, name: r.name }]));
     }
     return this.termIds;
   }
@@ -91,6 +95,7 @@ export class PolicyWriter {
       counts.updated += changed.length;
       if (changed.length > 0) {
         const ids = changed.map((c) => c.id);
+        await unindexPolicies(trx, this.store.dialect, ids);
         await trx.deleteFrom('policy_bodies').where('policy_id', 'in', ids).execute();
         await trx.deleteFrom('policy_terms').where('policy_id', 'in', ids).execute();
         await trx.deleteFrom('policy_attachments').where('policy_id', 'in', ids).execute();
@@ -103,10 +108,10 @@ export class PolicyWriter {
         await trx.insertInto('policy_bodies').values(bodyRows.slice(i, i + ROWS_PER_STATEMENT)).execute();
       }
 
+      const termsOf = (input: PolicyInput) =>
+        input.terms.map((t) => termIds.get(`${t.axis}:${t.code}`)).filter((t) => t !== undefined);
       const termRows = children.flatMap(({ id, input }) =>
-        [...new Set(input.terms.map((t) => termIds.get(`${t.axis}:${t.code}`)).filter((t) => t !== undefined))].map(
-          (term_id) => ({ policy_id: id, term_id }),
-        ),
+        [...new Set(termsOf(input).map((t) => t.id))].map((term_id) => ({ policy_id: id, term_id })),
       );
       for (let i = 0; i < termRows.length; i += ROWS_PER_STATEMENT * 4) {
         await trx.insertInto('policy_terms').values(termRows.slice(i, i + ROWS_PER_STATEMENT * 4)).execute();
@@ -117,6 +122,16 @@ export class PolicyWriter {
       for (let i = 0; i < attachmentRows.length; i += ROWS_PER_STATEMENT) {
         await trx.insertInto('policy_attachments').values(attachmentRows.slice(i, i + ROWS_PER_STATEMENT)).execute();
       }
+      await indexPolicies(
+        trx,
+        this.store.dialect,
+        children.map(({ id, input }) => ({
+          id,
+          title: input.title,
+          meta: [input.docNo ?? '', ...input.issuers, ...input.keywords, ...termsOf(input).map((t) => t.name)].join(' '),
+          body: input.bodyText,
+        })),
+      );
     });
     return counts;
   }

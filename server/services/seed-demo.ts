@@ -26,7 +26,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   await upsertOrgs(store.db, orgs);
   await upsertSite(store.db, { id: 'demo', name: '演示县区网站', orgId: 'anyuan', origins: ['http://localhost:8080'] });
 
-  const writer = new PolicyWriter(store.db);
+  const writer = new PolicyWriter(store);
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
   const batchSize = options.batchSize ?? 1000;
   let batch = [];

@@ -1,4 +1,4 @@
-import type { DB } from '../../server/db/index.js';
+import type { Store } from '../../server/db/index.js';
 import type { PolicyInput } from '../../server/ingest/policy-input.js';
 import { PolicyWriter } from '../../server/services/policy-writer.js';
 import { seedSmallOrgTree } from './orgs.js';
@@ -38,7 +38,7 @@ export function knownPolicies(): PolicyInput[] {
   });
 }
 
-export async function seedKnownPolicies(db: DB) {
-  await seedSmallOrgTree(db);
-  await new PolicyWriter(db).write('test', knownPolicies());
+export async function seedKnownPolicies(store: Store) {
+  await seedSmallOrgTree(store.db);
+  await new PolicyWriter(store).write('test', knownPolicies());
 }

@@ -20,9 +20,7 @@ export async function testStore(): Promise<TestStore> {
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = await openStore({ databaseUrl: url });
     await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-    const scoped = new URL(url);
-    scoped.searchParams.set('options', `-c search_path=${schema}`);
-    const store = await openReadyStore({ databaseUrl: scoped.toString() });
+    const store = await openReadyStore({ databaseUrl: url, schema });
     return {
       ...store,
       async cleanup() {

@@ -12,7 +12,7 @@ const widgetsDir = join(import.meta.dirname, '../fixtures/widgets');
 
 beforeAll(async () => {
   store = await testStore();
-  await seedKnownPolicies(store.db);
+  await seedKnownPolicies(store);
   await upsertSite(store.db, { id: 'anyuan-site', name: '安源区政府网', orgId: 'anyuan', origins: ['https://www.jxay.gov.cn'] });
   app = createApp({ store, widgetsDir });
 });
@@ -153,14 +153,14 @@ describe('HTTP behaviour', () => {
 
   it('changes the ETag when content changes, and only then', async () => {
     const tag = (await get('/api/v1/policies?pageSize=3')).headers.get('etag')!;
-    await new PolicyWriter(store.db).write('test', knownPolicies().slice(0, 2)); // identical: no change
+    await new PolicyWriter(store).write('test', knownPolicies().slice(0, 2)); // identical: no change
     expect((await get('/api/v1/policies?pageSize=3', { 'If-None-Match': tag })).status).toBe(304);
     const changed = { ...knownPolicies()[0]!, title: '测试政策文件第1号（修订稿）' };
-    await new PolicyWriter(store.db).write('test', [changed]);
+    await new PolicyWriter(store).write('test', [changed]);
     const after = await get('/api/v1/policies?pageSize=3', { 'If-None-Match': tag });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(tag);
-    await new PolicyWriter(store.db).write('test', [knownPolicies()[0]!]);
+    await new PolicyWriter(store).write('test', [knownPolicies()[0]!]);
   });
 
   it('compresses public GETs', async () => {
@@ -213,7 +213,15 @@ describe('OpenAPI and reference', () => {
     const { status, body } = await json('/api/v1/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/api/v1/orgs', '/api/v1/policies', '/api/v1/policies/{id}']);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/v1/orgs',
+      '/api/v1/policies',
+      '/api/v1/policies/search',
+      '/api/v1/policies/suggest',
+      '/api/v1/policies/{id}',
+      '/api/v1/taxonomy',
+      '/api/v1/topics/hot',
+    ]);
     expect(body.components.schemas.Error).toBeTruthy();
     const params = body.paths['/api/v1/policies'].get.parameters.map((p: any) => p.name);
     expect(params).toEqual(expect.arrayContaining(['org', 'level', 'type', 'validity', 'year', 'audience', 'page', 'pageSize']));

@@ -1,0 +1,187 @@
+import type { Store } from '../db/index.js';
+import type { FacetName, FacetValue, SearchHit, SearchResult } from '../schemas/search.js';
+import { FACETS } from '../schemas/search.js';
+import { orgPath } from '../services/orgs.js';
+import { currentRevision } from '../services/revision.js';
+import { DocTable, type DocAttrs, type FacetCounts, type SearchFilters } from './doc-table.js';
+import { ENUM_LABELS } from './facet-labels.js';
+import { mark, snippet } from './highlight.js';
+import { matchDocNo, matchEvery, matchRanked, type Scores } from './match.js';
+import { parseQuery, type ParsedQuery } from './query.js';
+
+export interface SearchParams {
+  q: string;
+  filters: Omit<SearchFilters, 'orgPath'>;
+  org?: string;
+  sort?: 'relevance' | 'date';
+  page: number;
+  pageSize: number;
+}
+
+/** Current versions outrank amended, expired and repealed ones (DESIGN §6). */
+const VALIDITY_WEIGHT: Record<string, number> = { valid: 1, not_yet_effective: 0.9, amended: 0.5, expired: 0.4, repealed: 0.35 };
+/** A document whose 文号 the query names comes first. */
+const DOC_NO_BOOST = 1e6;
+/** Keyword queries up to this many words match documents holding every word, when enough do. */
+const EVERY_WORDS = 5;
+const EVERY_ENOUGH = 10;
+
+type TermLabels = Map<string, Map<string, { name: string; nameEn: string; sort: number }>>;
+
+export class SearchEngine {
+  readonly docs: DocTable;
+  private labels: { revision: number; terms: TermLabels } | undefined;
+
+  constructor(private readonly store: Store) {
+    this.docs = new DocTable(store.db);
+  }
+
+  async search(params: SearchParams): Promise<SearchResult> {
+    await this.docs.refresh();
+    const parsed = parseQuery(params.q);
+    const scores = await this.score(parsed);
+    const candidates: Iterable<DocAttrs> = scores
+      ? [...scores.keys()].map((id) => this.docs.get(id)).filter((d): d is DocAttrs => d !== undefined)
+      : this.docs.byDate;
+    const filters: SearchFilters = { ...params.filters, orgPath: params.org ? await orgPath(this.store.db, params.org) : undefined };
+    const { matches, facets } = this.docs.filter(candidates, filters);
+
+    const sort = params.sort ?? (scores ? 'relevance' : 'date');
+    if (scores && sort === 'relevance') {
+      const ranked = (d: DocAttrs) => scores.get(d.id)! * (VALIDITY_WEIGHT[d.validity] ?? 1);
+      matches.sort((a, b) => ranked(b) - ranked(a) || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : b.id - a.id));
+    } else if (scores) {
+      matches.sort((a, b) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1));
+    }
+    const page = matches.slice((params.page - 1) * params.pageSize, params.page * params.pageSize);
+    const words = [...parsed.terms.flatMap((t) => [t.word, ...t.parts])];
+    const items = await this.hits(page, scores, words, parsed);
+    return {
+      q: params.q,
+      parsed: { docNo: parsed.docNo, terms: parsed.terms.map((t) => t.word) },
+      items,
+      total: matches.length,
+      page: params.page,
+      pageSize: params.pageSize,
+      sort,
+      facets: await this.facetValues(facets, params.filters),
+      suggestions: matches.length === 0 && params.q ? await this.suggestions(parsed) : [],
+    };
+  }
+
+  /** Relevance by policy id, or undefined for a browse without a query (every document). */
+  private async score(parsed: ParsedQuery): Promise<Scores | undefined> {
+    if (!parsed.docNoKey && parsed.terms.length === 0) return undefined;
+    let scores: Scores = new Map();
+    if (parsed.terms.length > 0) {
+      if (parsed.terms.length <= EVERY_WORDS) scores = await matchEvery(this.store, parsed.terms);
+      const enough = parsed.terms.length <= 2 ? scores.size > 0 : scores.size >= EVERY_ENOUGH;
+      if (!enough) {
+        // No document (or too few) holds every word: rank those holding most of them.
+        const ranked = await matchRanked(this.store, parsed.terms);
+        for (const [id, s] of scores) ranked.set(id, (ranked.get(id) ?? 0) + s);
+        scores = ranked;
+      }
+    }
+    if (parsed.docNoKey) {
+      for (const id of await matchDocNo(this.store, parsed.docNoKey)) scores.set(id, DOC_NO_BOOST + (scores.get(id) ?? 0));
+    }
+    return scores;
+  }
+
+  private async hits(page: DocAttrs[], scores: Scores | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
+    if (page.length === 0) return [];
+    const rows = await this.store.db
+      .selectFrom('policies as p')
+      .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
+      .select(['p.id', 'p.title', 'p.doc_no', 'p.issuers', 'p.published_at', 'p.validity', 'p.level', 'p.type', 'p.audience', 'p.url', 'b.text'])
+      .where('p.id', 'in', page.map((d) => d.id))
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const marks = parsed.docNo ? [...words, parsed.docNo.toLowerCase()] : words;
+    return page.flatMap((d) => {
+      const r = byId.get(d.id);
+      if (!r) return [];
+      const { segments, passage } = snippet(r.text, words);
+      return [
+        {
+          id: r.id,
+          title: r.title,
+          docNo: r.doc_no,
+          issuer: (JSON.parse(r.issuers) as string[]).join('、'),
+          publishedAt: r.published_at,
+          validity: r.validity as SearchHit['validity'],
+          level: r.level as SearchHit['level'],
+          type: r.type as SearchHit['type'],
+          audience: r.audience as SearchHit['audience'],
+          url: r.url,
+          highlight: { title: mark(r.title, marks), snippet: segments, passage },
+          score: scores ? Math.round((scores.get(d.id) ?? 0) * (VALIDITY_WEIGHT[d.validity] ?? 1) * 1000) / 1000 : 0,
+        },
+      ];
+    });
+  }
+
+  private async termLabels(): Promise<TermLabels> {
+    const revision = await currentRevision(this.store.db);
+    if (this.labels?.revision !== revision) {
+      const terms: TermLabels = new Map();
+      for (const t of await this.store.db.selectFrom('taxonomy_terms').select(['axis', 'code', 'name', 'name_en', 'sort']).execute()) {
+        const axis = terms.get(t.axis) ?? terms.set(t.axis, new Map()).get(t.axis)!;
+        axis.set(t.code, { name: t.name, nameEn: t.name_en, sort: t.sort });
+      }
+      this.labels = { revision, terms };
+    }
+    return this.labels.terms;
+  }
+
+  private async facetValues(counts: FacetCounts, selected: SearchParams['filters']): Promise<Record<FacetName, FacetValue[]>> {
+    const terms = await this.termLabels();
+    const axisOf: Partial<Record<FacetName, string>> = { serviceObject: 'service_object', lifecycle: 'lifecycle', theme: 'theme' };
+    const out = {} as Record<FacetName, FacetValue[]>;
+    for (const name of FACETS) {
+      const values = new Map(counts[name]);
+      // Selected values stay listed (count 0) so a reader can always clear them.
+      for (const v of (selected[name] as (string | number)[] | undefined) ?? []) if (!values.has(String(v))) values.set(String(v), 0);
+      const axis = axisOf[name];
+      const enumOrder = Object.keys(ENUM_LABELS[name] ?? {});
+      out[name] = [...values]
+        .map(([value, count]) => {
+          const term = axis ? terms.get(axis)?.get(value) : undefined;
+          const label = ENUM_LABELS[name]?.[value];
+          return { value, count, label: term?.name ?? label?.[0] ?? value, labelEn: term?.nameEn ?? label?.[1] ?? value, order: term?.sort ?? enumOrder.indexOf(value) };
+        })
+        .sort((a, b) => (name === 'year' ? Number(b.value) - Number(a.value) : enumOrder.length ? a.order - b.order : b.count - a.count || a.order - b.order))
+        .map(({ order: _order, ...v }) => v);
+    }
+    return out;
+  }
+
+  /** For a query without results: its words, or pairs of them, that do find documents. */
+  private async suggestions(parsed: ParsedQuery): Promise<string[]> {
+    const out: string[] = [];
+    const words = parsed.terms;
+    if (words.length > 1) {
+      for (let i = 0; i < words.length && out.length < 5; i++) {
+        for (let j = i + 1; j < words.length && out.length < 5; j++) {
+          if ((await matchEvery(this.store, [words[i]!, words[j]!])).size > 0) out.push(`${words[i]!.word} ${words[j]!.word}`);
+        }
+      }
+    }
+    for (const t of words) {
+      if (out.length >= 5) break;
+      if ((await matchEvery(this.store, [t])).size > 0) out.push(t.word);
+      else for (const p of t.parts) if (out.length < 5 && (await matchEvery(this.store, [{ word: p, parts: [] }])).size > 0) out.push(p);
+    }
+    return [...new Set(out)];
+  }
+}
+
+const engines = new WeakMap<Store['db'], SearchEngine>();
+
+/** One engine per store, so its document table is loaded once per process. */
+export function searchEngine(store: Store): SearchEngine {
+  let engine = engines.get(store.db);
+  if (!engine) engines.set(store.db, (engine = new SearchEngine(store)));
+  return engine;
+}

@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Store } from '../db/index.js';
+import { policyOfRow } from './passages.js';
+import type { ParsedQuery } from './query.js';
+
+/** Scores by policy id; larger is better. */
+export type Scores = Map<number, number>;
+
+const SAFE = /^[\p{L}\p{N}_]+$/u;
+type Term = ParsedQuery['terms'][number];
+
+/** A query word matches as itself or as all of its parts (就业创业 ≈ 就业 + 创业). */
+function fts5Term(t: Term): string {
+  const parts = t.parts.filter((p) => SAFE.test(p));
+  return parts.length > 1 ? `("${t.word}" OR (${parts.map((p) => `"${p}"`).join(' AND ')}))` : `"${t.word}"`;
+}
+
+function tsTerm(t: Term): string {
+  const parts = t.parts.filter((p) => SAFE.test(p));
+  return parts.length > 1 ? `(${t.word} | (${parts.join(' & ')}))` : t.word;
+}
+
+const usable = (terms: Term[]) => terms.filter((t) => SAFE.test(t.word));
+
+/**
+ * Matching in the store's own full-text index (FTS5 or tsvector), in two modes:
+ * `every` — documents holding every word, all of them, for short keyword queries;
+ * `ranked` — the best documents holding any word, by their best passage and their title, for
+ * questions and for keyword queries no document fully answers.
+ */
+export async function matchEvery(store: Store, terms: Term[]): Promise<Scores> {
+  const words = usable(terms);
+  if (words.length === 0) return new Map();
+  if (store.dialect === 'postgres') {
+    const q = words.map(tsTerm).join(' & ');
+    const rows = await sql<{ id: number; s: number }>`
+      select policy_id as id, ts_rank(head, to_tsquery('simple', ${q})) * 10 + 0.1 as s
+      from search_docs where tsv @@ to_tsquery('simple', ${q})`.execute(store.db);
+    return new Map(rows.rows.map((r) => [r.id, Number(r.s)]));
+  }
+  const rows = await sql<{ id: number; s: number }>`
+    select rowid as id, -bm25(doc_fts, 10.0, 4.0, 1.0) as s from doc_fts where doc_fts match ${words.map(fts5Term).join(' AND ')}`.execute(
+    store.db,
+  );
+  return new Map(rows.rows.map((r) => [r.id, r.s]));
+}
+
+export async function matchRanked(store: Store, terms: Term[], limit = 1000): Promise<Scores> {
+  const words = usable(terms);
+  if (words.length === 0) return new Map();
+  const scores: Scores = new Map();
+  const add = (id: number, s: number) => scores.set(id, (scores.get(id) ?? 0) + s);
+  if (store.dialect === 'postgres') {
+    const q = words.map(tsTerm).join(' | ');
+    const passages = await sql<{ id: string; s: number }>`
+      select id, ts_rank(tsv, to_tsquery('simple', ${q})) as s from search_passages
+      where tsv @@ to_tsquery('simple', ${q}) order by s desc limit ${limit * 2}`.execute(store.db);
+    const best = new Map<number, number>();
+    for (const r of passages.rows) {
+      const id = policyOfRow(Number(r.id));
+      best.set(id, Math.max(best.get(id) ?? 0, Number(r.s) * 10));
+    }
+    for (const [id, s] of best) add(id, s);
+    const heads = await sql<{ id: number; s: number }>`
+      select policy_id as id, ts_rank(head, to_tsquery('simple', ${q})) * 10 as s from search_docs
+      where head @@ to_tsquery('simple', ${q}) order by s desc limit ${limit}`.execute(store.db);
+    for (const r of heads.rows) add(r.id, Number(r.s));
+    return scores;
+  }
+  const expr = words.map(fts5Term).join(' OR ');
+  const passages = await sql<{ id: number; s: number }>`
+    select rowid as id, -bm25(passage_fts) as s from passage_fts where passage_fts match ${expr}
+    order by bm25(passage_fts) limit ${limit * 2}`.execute(store.db);
+  const best = new Map<number, number>();
+  for (const r of passages.rows) {
+    const id = policyOfRow(r.id);
+    best.set(id, Math.max(best.get(id) ?? 0, r.s));
+  }
+  for (const [id, s] of best) add(id, s);
+  const heads = await sql<{ id: number; s: number }>`
+    select rowid as id, -bm25(doc_fts, 10.0, 4.0, 0.0) as s from doc_fts where doc_fts match ${`{title meta} : (${expr})`}
+    order by bm25(doc_fts, 10.0, 4.0, 0.0) limit ${limit}`.execute(store.db);
+  for (const r of heads.rows) add(r.id, r.s);
+  return scores;
+}
+
+/** Policies whose 文号 has this lookup key (any spelling). */
+export async function matchDocNo(store: Store, key: string): Promise<number[]> {
+  const rows = await store.db.selectFrom('policies').select('id').where('doc_no_key', '=', key).execute();
+  return rows.map((r) => r.id);
+}

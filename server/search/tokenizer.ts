@@ -1,0 +1,49 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { GOV_DICT } from './gov-dict.js';
+
+/**
+ * The one tokenizer for index and query (DESIGN §6): jieba `cutForSearch` for the index (a word
+ * and its parts: 毕业生 → 毕业, 业生, 毕业生), `cut` for queries, both with the government dictionary.
+ */
+let jieba: Jieba | undefined;
+function instance(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(GOV_DICT);
+  }
+  return jieba;
+}
+
+/** Function words and the wording of questions: they say nothing about which document is meant. */
+const STOP = new Set(
+  `的 了 和 与 及 或 等 是 在 对 为 于 以 由 被 把 将 从 向 到 也 都 而 并 其 之 这 那 个 些 有 没有 不 吗 呢 吧 啊 呀 么
+   我 我们 你 您 他 她 它 他们 自己 想 要 想要 请问 请 问 一下 了解 知道 怎么 怎样 怎么样 如何 什么 哪些 哪个 哪里 多少 是否 能否 能不能 可以 可不 能 会 该 应该 需要
+   关于 有关 相关 方面 情况 问题 规定 办法 一个 一些 如果 因为 所以 但是 还是 就是 已经 现在 今年 去年`.split(/\s+/),
+);
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Full-width forms and case are folded once per text, before cutting, not once per token. */
+const fold = (text: string) => text.normalize('NFKC').toLowerCase();
+
+function clean(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) if (WORD.test(t) && !STOP.has(t)) out.push(t.trim());
+  return out;
+}
+
+/** Tokens to index, space-joined by the caller: every word and its sub-words. */
+export function indexTokens(text: string): string[] {
+  return text ? clean(instance().cutForSearch(fold(text), true)) : [];
+}
+
+/** Distinct query words in order, without function words. */
+export function queryTokens(text: string): string[] {
+  return [...new Set(clean(instance().cut(fold(text), true)))];
+}
+
+/** The dictionary words inside a word, without the word itself (所得税 → 所得). */
+export function subWords(word: string): string[] {
+  return clean(instance().cutForSearch(fold(word), true)).filter((w) => w !== word);
+}
