@@ -4,6 +4,7 @@
  */
 const modules: Record<string, string> = {
   'gk-policy-list': './policy-list.js',
+  'gk-policy-search': './policy-search.js',
 };
 
 const requested = new Set<string>();

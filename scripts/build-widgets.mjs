@@ -18,6 +18,7 @@ const dist = join(root, 'dist');
 /** Tag → entry source. Each widget is its own entry point and registers itself. */
 const widgets = {
   'gk-policy-list': 'components/policy-list/policy-list.ts',
+  'gk-policy-search': 'components/policy-search/policy-search.ts',
 };
 const fileName = (tag) => tag.replace(/^gk-/, '');
 const className = (tag) => tag.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());

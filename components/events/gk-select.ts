@@ -1,7 +1,9 @@
 import type { PolicySummary } from '../../server/schemas/policy.js';
+import type { SearchHit } from '../../server/schemas/search.js';
 
 export interface GkSelectDetail {
-  policy: PolicySummary;
+  /** A list row (`<gk-policy-list>`) or a search hit (`<gk-policy-search>`, `<gk-policy-browser>`). */
+  policy: PolicySummary | SearchHit;
 }
 
 /**

@@ -5,10 +5,11 @@ import type { Audience, PolicyLevel, PolicyList, PolicySummary, PolicyType, Vali
 import { GkErrorEvent } from '../events/gk-error.js';
 import { GkLoadEvent } from '../events/gk-load.js';
 import { GkSelectEvent } from '../events/gk-select.js';
-import { ApiError, listPolicies } from '../shared/api-client.js';
+import { listPolicies, toApiError, type ApiError } from '../shared/api-client.js';
 import { define } from '../shared/define.js';
 import { GkElement } from '../shared/gk-element.js';
-import { formatDate } from '../shared/localize.js';
+import { listStyles } from '../shared/list-styles.js';
+import { badge, detailHref, emptyState, errorState, keepPagerFocus, loadingState, meta, pageCount, pager, titleLink } from '../shared/parts.js';
 import { baseStyles } from '../shared/styles.js';
 import { policyListStyles } from './policy-list.styles.js';
 
@@ -46,7 +47,7 @@ const FILTERS = ['org', 'pageSize', 'level', 'type', 'validity', 'audience'] as 
  * @fires gk-select - A document was chosen, before navigation (cancelable): `{ policy }`.
  */
 export class GkPolicyList extends GkElement {
-  static override styles = [baseStyles, policyListStyles];
+  static override styles = [baseStyles, listStyles, policyListStyles];
 
   /** Organisation id; its subtree is included. All organisations when absent. */
   @property() org?: string;
@@ -105,8 +106,8 @@ export class GkPolicyList extends GkElement {
         ${this.heading ? html`<h2 part="heading" class="heading">${this.heading}</h2>` : nothing}
         <div class="visually-hidden" role="status">${this.announcement()}</div>
         ${this.task.render({
-          initial: () => this.renderLoading(),
-          pending: () => (this.task.value ? this.renderList(this.task.value, true) : this.renderLoading()),
+          initial: () => loadingState(),
+          pending: () => (this.task.value ? this.renderList(this.task.value, true) : loadingState()),
           complete: (list) => this.renderList(list, false),
           error: (error) => this.renderError(toApiError(error)),
         })}
@@ -122,91 +123,40 @@ export class GkPolicyList extends GkElement {
     const list = this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
     if (!list) return this.task.status === TaskStatus.ERROR ? '' : this.t('policyList.loading');
     if (list.total === 0) return this.t('policyList.noResults');
-    return this.t('policyList.results', { total: list.total, page: list.page, pages: pageCount(list) });
-  }
-
-  private renderLoading() {
-    return html`<div part="loading">
-      <slot name="loading">${[0, 1, 2].map(() => html`<div class="skeleton" aria-hidden="true"></div>`)}</slot>
-    </div>`;
+    return this.t('policyList.results', { total: list.total, page: list.page, pages: pageCount(list.total, list.pageSize) });
   }
 
   private renderError(error: ApiError) {
     const message = error.status === 0 ? this.t('error.network') : error.message;
-    return html`<div part="error" class="error" role="alert">
-      <slot name="error"><p>${this.t('policyList.error', { message })}</p></slot>
-      <button part="button retry" type="button" @click=${() => this.task.run()}>${this.t('policyList.retry')}</button>
-    </div>`;
+    return errorState(this.t, this.t('policyList.error', { message }), () => this.task.run());
   }
 
   private renderList(list: PolicyList, busy: boolean) {
-    if (list.items.length === 0) {
-      return html`<div part="empty"><slot name="empty"><p class="message">${this.t('policyList.empty')}</p></slot></div>`;
-    }
+    if (list.items.length === 0) return emptyState(this.t('policyList.empty'));
     return html`
       <ul part="list" class="list" aria-busy=${busy ? 'true' : 'false'}>
         ${list.items.map((policy) => this.renderItem(policy))}
       </ul>
-      ${this.renderPager(list)}
+      ${pager(this.t, this.page, pageCount(list.total, list.pageSize), (page, other) => this.goTo(page, other))}
     `;
   }
 
   private renderItem(policy: PolicySummary) {
-    const href = this.detailUrl ? this.detailUrl.replaceAll('{id}', encodeURIComponent(policy.id)) : policy.url;
     const select = (event: Event) => {
       if (!this.dispatchEvent(new GkSelectEvent({ policy }))) event.preventDefault();
     };
-    const colon = this.t('punct.colon');
     const issuer = policy.issuers.length ? policy.issuers.join(this.t('list.separator')) : policy.org.name;
     return html`<li part="item" class="item">
-      <div class="head">
-        ${href
-          ? html`<a part="title" class="title" href=${href} @click=${select}>${policy.title}</a>`
-          : html`<button part="title" class="title" type="button" @click=${select}>${policy.title}</button>`}
-        <span part="badge" class="badge badge--${policy.validity}">${this.t(`validity.${policy.validity}`)}</span>
-      </div>
-      <dl part="meta" class="meta">
-        ${policy.docNo
-          ? html`<div><dt>${this.t('policyList.docNo')}${colon}</dt><dd>${policy.docNo}</dd></div>`
-          : nothing}
-        <div><dt>${this.t('policyList.issuer')}${colon}</dt><dd>${issuer}</dd></div>
-        <div>
-          <dt>${this.t('policyList.published')}${colon}</dt>
-          <dd><time datetime=${policy.publishedAt}>${formatDate(this.locale, policy.publishedAt)}</time></dd>
-        </div>
-      </dl>
+      <div class="head">${titleLink(detailHref(this.detailUrl, policy.id, policy.url), policy.title, select)} ${badge(this.t, policy.validity)}</div>
+      ${meta(this.t, this.locale, policy.docNo, issuer, policy.publishedAt)}
     </li>`;
   }
 
-  private renderPager(list: PolicyList) {
-    const pages = pageCount(list);
-    if (pages <= 1) return nothing;
-    return html`<nav part="pager" class="pager" aria-label=${this.t('pager.label')}>
-      <button part="button" type="button" class="previous" ?disabled=${this.page <= 1} @click=${() => this.goTo(this.page - 1, '.next')}>
-        ${this.t('pager.previous')}
-      </button>
-      <span>${this.t('pager.status', { page: this.page, pages })}</span>
-      <button part="button" type="button" class="next" ?disabled=${this.page >= pages} @click=${() => this.goTo(this.page + 1, '.previous')}>
-        ${this.t('pager.next')}
-      </button>
-    </nav>`;
-  }
-
-  /** Turns the page; if the pressed button becomes disabled (first or last page), focus moves to the other one. */
   private async goTo(page: number, other: string): Promise<void> {
     this.page = page;
     await this.updateComplete;
-    const active = this.shadowRoot?.activeElement;
-    if (!active || (active as HTMLButtonElement).disabled) this.renderRoot.querySelector<HTMLElement>(other)?.focus();
+    keepPagerFocus(this.shadowRoot, other);
   }
-}
-
-function pageCount(list: PolicyList): number {
-  return Math.max(1, Math.ceil(list.total / Math.max(1, list.pageSize)));
-}
-
-function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError(0, 'client', error instanceof Error ? error.message : String(error));
 }
 
 define('gk-policy-list', GkPolicyList);

@@ -1,5 +1,6 @@
 import type { ErrorBody } from '../../server/schemas/common.js';
 import type { Audience, PolicyLevel, PolicyList, PolicyType, Validity } from '../../server/schemas/policy.js';
+import type { FacetName, HotTopics, SearchResult, SuggestResult, Taxonomy } from '../../server/schemas/search.js';
 
 export type ApiIssue = NonNullable<ErrorBody['error']['issues']>[number];
 
@@ -129,4 +130,40 @@ export interface PolicyQuery {
 /** `GET /api/v1/policies`: newest first, filtered and paged. */
 export function listPolicies(client: ApiClient, base: string, query: PolicyQuery, signal?: AbortSignal): Promise<PolicyList> {
   return client.get<PolicyList>(apiUrl(base, '/api/v1/policies', { ...query }), signal);
+}
+
+/** Selected values per facet; several values of one facet are alternatives (OR). */
+export type SearchFilters = Partial<Record<FacetName, readonly string[]>>;
+
+export interface SearchParams extends SearchFilters {
+  q?: string;
+  org?: string;
+  sort?: SearchResult['sort'];
+  page?: number;
+  pageSize?: number;
+}
+
+/** `GET /api/v1/policies/search`: ranked hits with highlights, facet counts and suggestions. */
+export function searchPolicies(client: ApiClient, base: string, params: SearchParams, signal?: AbortSignal): Promise<SearchResult> {
+  return client.get<SearchResult>(apiUrl(base, '/api/v1/policies/search', { ...params }), signal);
+}
+
+/** `GET /api/v1/policies/suggest`: candidates for what is being typed, ranked on the client. */
+export function suggestPolicies(client: ApiClient, base: string, q: string, limit: number, signal?: AbortSignal): Promise<SuggestResult> {
+  return client.get<SuggestResult>(apiUrl(base, '/api/v1/policies/suggest', { q, limit }), signal);
+}
+
+/** `GET /api/v1/topics/hot`: curated (pinned) and most-searched topics. */
+export function hotTopics(client: ApiClient, base: string, query: { limit?: number; org?: string }, signal?: AbortSignal): Promise<HotTopics> {
+  return client.get<HotTopics>(apiUrl(base, '/api/v1/topics/hot', { ...query }), signal);
+}
+
+/** `GET /api/v1/taxonomy`: the 服务对象, 生命周期 and 主题 terms in display order. */
+export function getTaxonomy(client: ApiClient, base: string, signal?: AbortSignal): Promise<Taxonomy> {
+  return client.get<Taxonomy>(apiUrl(base, '/api/v1/taxonomy'), signal);
+}
+
+/** Anything a request rejected with, as an ApiError (`client` for errors of the widget's own making). */
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'client', error instanceof Error ? error.message : String(error));
 }

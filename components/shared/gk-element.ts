@@ -20,9 +20,8 @@ export class GkElement extends LitElement {
     return toLocale(this.closest('[lang]')?.getAttribute('lang') ?? this.ownerDocument.documentElement.lang);
   }
 
-  protected t(key: MessageKey, params?: Record<string, string | number>): string {
-    return msg(this.locale, key, params);
-  }
+  /** Translates into the widget's locale; a bound function, so templates in parts.ts can take it. */
+  protected t = (key: MessageKey, params?: Record<string, string | number>): string => msg(this.locale, key, params);
 
   protected get client(): ApiClient {
     return clientFor(this.fetch);
