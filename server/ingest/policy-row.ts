@@ -125,8 +125,11 @@ export function normalisePolicyRow(record: Record<string, unknown>, ctx: RowCont
 
   const bodyHtml = r.bodyHtml !== undefined ? sanitizeBody(r.bodyHtml) : textToHtml(r.bodyText ?? '');
   const bodyText = r.bodyText ?? htmlToText(bodyHtml);
-  // Without a 文号 column the number usually sits in the first lines of the body.
-  const docNoSource = r.docNo ?? bodyText.split('\n').slice(0, 3).find((l) => l.length < 60 && parseDocNo(l));
+  const type = label('type', TYPE_LABELS, r.type);
+  // Without a 文号 column the number usually sits in the first lines of the body — except in
+  // interpretations and reports, which open by citing the document they are about.
+  const numbered = type !== 'interpretation' && type !== 'report';
+  const docNoSource = r.docNo ?? (numbered ? bodyText.split('\n').slice(0, 3).find((l) => l.length < 60 && parseDocNo(l)) : undefined);
   const docNo = docNoSource ? (canonicalDocNo(docNoSource) ?? r.docNo ?? null) : null;
 
   const publishedAt = date('publishedAt', r.publishedAt)!;
@@ -171,7 +174,7 @@ export function normalisePolicyRow(record: Record<string, unknown>, ctx: RowCont
     issuers: (r.issuers ?? []).map((s) => s.trim()).filter(Boolean),
     orgId,
     level: label('level', LEVEL_LABELS, r.level),
-    type: label('type', TYPE_LABELS, r.type),
+    type,
     audience: r.audience ? label('audience', AUDIENCE_LABELS, r.audience) : null,
     validity,
     writtenAt,
