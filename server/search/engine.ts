@@ -3,6 +3,8 @@ import type { FacetName, FacetValue, SearchHit, SearchResult } from '../schemas/
 import { FACETS } from '../schemas/search.js';
 import { orgPath } from '../services/orgs.js';
 import { currentRevision } from '../services/revision.js';
+import { suggest } from '../services/suggest.js';
+import { hotTopics } from '../services/topics.js';
 import { DocTable, type DocAttrs, type FacetCounts, type SearchFilters } from './doc-table.js';
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
@@ -65,7 +67,7 @@ export class SearchEngine {
       pageSize: params.pageSize,
       sort,
       facets: await this.facetValues(facets, params.filters),
-      suggestions: matches.length === 0 && params.q ? await this.suggestions(parsed) : [],
+      suggestions: matches.length === 0 && params.q ? await this.suggestions(parsed, params.org) : [],
     };
   }
 
@@ -157,23 +159,30 @@ export class SearchEngine {
     return out;
   }
 
-  /** For a query without results: its words, or pairs of them, that do find documents. */
-  private async suggestions(parsed: ParsedQuery): Promise<string[]> {
-    const out: string[] = [];
+  /**
+   * For a query without results: its words, or pairs of them, that do find documents; for words
+   * found nowhere (a typo, a rare spelling), titles and topics that begin the same way; failing
+   * all that, what others search for now.
+   */
+  private async suggestions(parsed: ParsedQuery, org?: string): Promise<string[]> {
+    const out = new Set<string>();
     const words = parsed.terms;
-    if (words.length > 1) {
-      for (let i = 0; i < words.length && out.length < 5; i++) {
-        for (let j = i + 1; j < words.length && out.length < 5; j++) {
-          if ((await matchEvery(this.store, [words[i]!, words[j]!])).size > 0) out.push(`${words[i]!.word} ${words[j]!.word}`);
+    const found = new Map<string, boolean>();
+    for (const t of words) found.set(t.word, (await matchEvery(this.store, [t])).size > 0);
+    for (let i = 0; i < words.length; i++) {
+      for (let j = i + 1; j < words.length; j++) {
+        if (found.get(words[i]!.word) && found.get(words[j]!.word) && (await matchEvery(this.store, [words[i]!, words[j]!])).size > 0) {
+          out.add(`${words[i]!.word} ${words[j]!.word}`);
         }
       }
     }
+    if (words.length > 1) for (const t of words) if (found.get(t.word)) out.add(t.word);
     for (const t of words) {
-      if (out.length >= 5) break;
-      if ((await matchEvery(this.store, [t])).size > 0) out.push(t.word);
-      else for (const p of t.parts) if (out.length < 5 && (await matchEvery(this.store, [{ word: p, parts: [] }])).size > 0) out.push(p);
+      if (found.get(t.word) || t.word.length < 2) continue;
+      for (const s of await suggest(this.store.db, t.word.slice(0, 2), 3)) out.add(s.text);
     }
-    return [...new Set(out)];
+    if (out.size === 0) for (const t of await hotTopics(this.store.db, { limit: 5, org })) out.add(t.q);
+    return [...out].slice(0, 5);
   }
 }
 
