@@ -5,6 +5,8 @@
 const modules: Record<string, string> = {
   'gk-policy-list': './policy-list.js',
   'gk-policy-search': './policy-search.js',
+  'gk-policy-browser': './policy-browser.js',
+  'gk-hot-topics': './hot-topics.js',
 };
 
 const requested = new Set<string>();

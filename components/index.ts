@@ -4,9 +4,12 @@
  */
 export * from './events/index.js';
 export { ApiError } from './shared/api-client.js';
-export type { ApiIssue, PolicyQuery } from './shared/api-client.js';
+export type { ApiIssue, PolicyQuery, SearchFilters, SearchParams } from './shared/api-client.js';
 export type { Locale } from './shared/localize.js';
 export type { GkPolicyList } from './policy-list/policy-list.js';
+export type { GkPolicySearch } from './policy-search/policy-search.js';
+export type { GkPolicyBrowser } from './policy-browser/policy-browser.js';
+export type { GkHotTopics } from './hot-topics/hot-topics.js';
 export type {
   Audience,
   PolicyLevel,
@@ -15,3 +18,12 @@ export type {
   PolicyType,
   Validity,
 } from '../server/schemas/policy.js';
+export type {
+  FacetName,
+  FacetValue,
+  HotTopic,
+  SearchHit,
+  SearchResult,
+  Segment,
+  Suggestion,
+} from '../server/schemas/search.js';

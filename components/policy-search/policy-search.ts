@@ -301,7 +301,6 @@ export class GkPolicySearch extends GkElement {
 
   /** Nothing found: say so, and offer the server's alternative queries as one-click searches. */
   private renderNone(result: SearchResult) {
-    const filtered = FACETS.some((name) => this.view.filters[name]?.length);
     return html`<div part="empty" class="empty">
       <slot name="empty">
         <p class="message">${result.q ? this.t('search.none', { q: result.q }) : this.t('search.noneFiltered')}</p>
@@ -313,11 +312,7 @@ export class GkPolicySearch extends GkElement {
               (q) => html`<button part="button alternative" class="alternative" type="button" @click=${() => this.submit(q)}>${q}</button>`,
             )}
           </p>`
-        : filtered
-          ? html`<p class="alternatives">
-              <button part="button" type="button" @click=${() => this.removeChip({ ...this.view, filters: {}, page: 1 }, 0)}>${this.t('search.clear')}</button>
-            </p>`
-          : nothing}
+        : nothing}
     </div>`;
   }
 
