@@ -54,10 +54,10 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
  * Load with autocannon; latencies are collected from every response (autocannon's own histogram
  * keeps only 2xx, and a 304 run is the point of one measurement).
  */
-export async function load(url, { connections = 10, duration = 10, headers = {} } = {}) {
+export async function load(url, { connections = 10, duration = 10, headers = {}, requests } = {}) {
   const times = [];
   const statuses = {};
-  const instance = autocannon({ url, connections, duration, headers });
+  const instance = autocannon({ url, connections, duration, headers, ...(requests ? { requests: requests.map((path) => ({ path })) } : {}) });
   instance.on('response', (_client, status, _bytes, ms) => {
     times.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Search with facets under load, on a store seeded with --policies demo policies of about
+// --body-chars characters each (the seeding rate is the import rate with tokenisation).
+// SQLite by default; with DATABASE_URL, PostgreSQL (a database of its own per size, created here).
+//   node bench/search.mjs [--policies 60000] [--body-chars 3000] [--duration 10] [--connections 10] [--fresh]
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import pg from 'pg';
+import { arg, bin, freePort, load, memoryMb, root, run, waitForHealth } from './lib.mjs';
+
+const policies = Number(arg('policies', '60000'));
+const bodyChars = Number(arg('body-chars', '3000'));
+const duration = Number(arg('duration', '10'));
+const connections = Number(arg('connections', '10'));
+const fresh = process.argv.includes('--fresh');
+
+let env;
+let seeded = true;
+if (process.env.DATABASE_URL) {
+  const url = new URL(process.env.DATABASE_URL);
+  const name = `gongkai_search_${policies}_${bodyChars}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  if (fresh) await admin.query(`drop database if exists ${name}`);
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount > 0;
+  if (!exists) await admin.query(`create database ${name}`);
+  await admin.end();
+  seeded = exists;
+  url.pathname = `/${name}`;
+  env = { DATABASE_URL: url.toString() };
+} else {
+  mkdirSync(`${root}bench/.data`, { recursive: true });
+  const file = `${root}bench/.data/search-${policies}-${bodyChars}.db`;
+  if (fresh) rmSync(file, { force: true });
+  seeded = existsSync(file);
+  env = { GONGKAI_DB: file, DATABASE_URL: '' };
+}
+
+let importRate = null;
+if (!seeded) {
+  const started = performance.now();
+  await run(['seed-demo', '--policies', String(policies), '--body-chars', String(bodyChars)], env);
+  const seconds = (performance.now() - started) / 1000;
+  importRate = { documents: policies, seconds: Math.round(seconds * 10) / 10, docsPerSecond: Math.round(policies / seconds) };
+}
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: { ...process.env, ...env }, stdio: 'ignore' });
+try {
+  await waitForHealth(origin, server);
+  // Real 文号 from the store, in the spellings people type.
+  const sample = await (await fetch(`${origin}/api/v1/policies?pageSize=100&type=normative,policy`)).json();
+  const docNos = sample.items.map((p) => p.docNo).filter(Boolean).slice(0, 6);
+  const spell = (d, i) => (i % 3 === 0 ? d : i % 3 === 1 ? d.replace('〔', '[').replace('〕', ']') : d.replace('〔', '（').replace('〕', '）').replace(/号$/, ''));
+  const queries = [
+    '就业', '营商环境', '高校毕业生 就业', '养老保险', '住房公积金 提取', '小微企业 贷款', '乡村振兴', '安全生产',
+    '我是应届毕业生想创业有什么补贴', '老人高龄津贴怎么申请', '企业招用退役军人有什么优惠政策', '农村危房改造补助标准是多少',
+    ...docNos.map(spell),
+  ];
+  const filters = ['', '&audience=person', '&audience=enterprise&validity=valid', '&theme=labor', '&level=city,county', '&year=2024,2025'];
+  const paths = queries.flatMap((q, i) => [`/api/v1/policies/search?q=${encodeURIComponent(q)}${filters[i % filters.length]}`]);
+  await load(`${origin}${paths[0]}`, { connections, duration: 2, requests: paths }); // warm-up
+  const mixed = await load(`${origin}${paths[0]}`, { connections, duration, requests: paths });
+  const browse = await load(`${origin}/api/v1/policies/search?audience=person&pageSize=10`, { connections, duration: Math.min(duration, 5) });
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: 'search',
+        store: process.env.DATABASE_URL ? 'postgresql' : 'sqlite',
+        policies,
+        bodyChars,
+        importRate,
+        queries: paths.length,
+        results: { searchWithFacets: { ...mixed, url: 'mixed: keywords, questions, 文号 spellings, with and without filters' }, browseWithFacets: browse },
+        serverMemory: memoryMb(server.pid),
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  server.kill();
+}
