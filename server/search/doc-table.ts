@@ -9,6 +9,7 @@ import { currentRevision } from '../services/revision.js';
  */
 export interface DocAttrs {
   id: number;
+  title: string;
   orgPath: string;
   level: string;
   type: string;
@@ -101,7 +102,7 @@ export class DocTable {
     const since = this.loadedUpTo;
     const rows = await this.db
       .selectFrom('policies')
-      .select(['id', 'org_id', 'level', 'type', 'validity', 'audience', 'year', 'published_at', 'updated_at'])
+      .select(['id', 'title', 'org_id', 'level', 'type', 'validity', 'audience', 'year', 'published_at', 'updated_at'])
       .where('updated_at', '>=', since)
       .execute();
     const terms = await this.db
@@ -121,6 +122,7 @@ export class DocTable {
       for (const t of own) if (t.axis === 'theme') themes.add(t.code).add(t.parent_code ?? t.code);
       this.docs.set(r.id, {
         id: r.id,
+        title: r.title,
         orgPath: orgPaths.get(r.org_id) ?? '/',
         level: r.level,
         type: r.type,

@@ -9,7 +9,7 @@ import { DocTable, type DocAttrs, type FacetCounts, type SearchFilters } from '.
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
 import { matchDocNo, matchEvery, matchRanked, type Scores } from './match.js';
-import { parseQuery, type ParsedQuery } from './query.js';
+import { highlightWords, parseQuery, type ParsedQuery } from './query.js';
 
 export interface SearchParams {
   q: string;
@@ -27,6 +27,25 @@ const DOC_NO_BOOST = 1e6;
 /** Keyword queries up to this many words match documents holding every word, when enough do. */
 const EVERY_WORDS = 5;
 const EVERY_ENOUGH = 10;
+
+/** Titles compared without the state's name, book-title marks and spaces (立法法 = 中华人民共和国立法法). */
+const bareTitle = (s: string) => s.replace(/中华人民共和国|[《》〈〉“”"'\s]/g, '');
+
+/**
+ * A document whose title is the query is what the reader named; otherwise the more of a (short)
+ * title the query's words cover, the more the document is about them, not merely citing them.
+ */
+function titleFactor(title: string, parsed: ParsedQuery): number {
+  const bare = bareTitle(title);
+  if (!bare || parsed.terms.length === 0) return 1;
+  if (bare === bareTitle(parsed.text)) return 3;
+  let covered = 0;
+  for (const t of parsed.terms) {
+    if (bare.includes(t.word)) covered += t.word.length;
+    else if (t.parts.length > 1 && t.parts.every((p) => bare.includes(p))) covered += t.word.length;
+  }
+  return 1 + Math.min(1, covered / bare.length);
+}
 
 type TermLabels = Map<string, Map<string, { name: string; nameEn: string; sort: number }>>;
 
@@ -50,13 +69,13 @@ export class SearchEngine {
 
     const sort = params.sort ?? (scores ? 'relevance' : 'date');
     if (scores && sort === 'relevance') {
-      const ranked = (d: DocAttrs) => scores.get(d.id)! * (VALIDITY_WEIGHT[d.validity] ?? 1);
+      const ranked = (d: DocAttrs) => scores.get(d.id)! * (VALIDITY_WEIGHT[d.validity] ?? 1) * titleFactor(d.title, parsed);
       matches.sort((a, b) => ranked(b) - ranked(a) || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : b.id - a.id));
     } else if (scores) {
       matches.sort((a, b) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1));
     }
     const page = matches.slice((params.page - 1) * params.pageSize, params.page * params.pageSize);
-    const words = [...parsed.terms.flatMap((t) => [t.word, ...t.parts])];
+    const words = highlightWords(parsed);
     const items = await this.hits(page, scores, words, parsed);
     return {
       q: params.q,
@@ -118,7 +137,7 @@ export class SearchEngine {
           audience: r.audience as SearchHit['audience'],
           url: r.url,
           highlight: { title: mark(r.title, marks), snippet: segments, passage },
-          score: scores ? Math.round((scores.get(d.id) ?? 0) * (VALIDITY_WEIGHT[d.validity] ?? 1) * 1000) / 1000 : 0,
+          score: scores ? Math.round((scores.get(d.id) ?? 0) * (VALIDITY_WEIGHT[d.validity] ?? 1) * titleFactor(d.title, parsed) * 1000) / 1000 : 0,
         },
       ];
     });

@@ -9,15 +9,24 @@ export type Scores = Map<number, number>;
 const SAFE = /^[\p{L}\p{N}_]+$/u;
 type Term = ParsedQuery['terms'][number];
 
-/** A query word matches as itself or as all of its parts (就业创业 ≈ 就业 + 创业). */
+/**
+ * A query word matches as itself, as all of its parts (就业创业 ≈ 就业 + 创业), or as any of its
+ * alternatives (辞退 ≈ 解除 + 劳动合同).
+ */
+function variants(t: Term): string[][] {
+  return [[t.word], t.parts, ...t.alternatives]
+    .map((words) => words.filter((w) => SAFE.test(w)))
+    .filter((words, i) => words.length > 0 && (i !== 1 || words.length > 1));
+}
+
 function fts5Term(t: Term): string {
-  const parts = t.parts.filter((p) => SAFE.test(p));
-  return parts.length > 1 ? `("${t.word}" OR (${parts.map((p) => `"${p}"`).join(' AND ')}))` : `"${t.word}"`;
+  const alts = variants(t).map((words) => (words.length > 1 ? `(${words.map((w) => `"${w}"`).join(' AND ')})` : `"${words[0]}"`));
+  return alts.length > 1 ? `(${alts.join(' OR ')})` : alts[0]!;
 }
 
 function tsTerm(t: Term): string {
-  const parts = t.parts.filter((p) => SAFE.test(p));
-  return parts.length > 1 ? `(${t.word} | (${parts.join(' & ')}))` : t.word;
+  const alts = variants(t).map((words) => (words.length > 1 ? `(${words.join(' & ')})` : words[0]!));
+  return alts.length > 1 ? `(${alts.join(' | ')})` : alts[0]!;
 }
 
 const usable = (terms: Term[]) => terms.filter((t) => SAFE.test(t.word));

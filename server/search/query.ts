@@ -1,15 +1,25 @@
 import { docNoKey, formatDocNo, parseDocNo } from '../ingest/doc-no.js';
+import { ABBREVIATIONS, EVERYDAY } from './synonyms.js';
 import { queryTokens, subWords } from './tokenizer.js';
+
+export interface QueryTerm {
+  word: string;
+  /** The parts a compound may be written as in documents (高校毕业生 → 高校 + 毕业生). */
+  parts: string[];
+  /** Other ways documents say it, each as its words (辞退 → 解除 + 劳动合同). */
+  alternatives: string[][];
+}
 
 export interface ParsedQuery {
   /** The canonical 文号 the query names, and its lookup key. */
   docNo: string | null;
   docNoKey: string | null;
-  /** Query words, each with the parts a compound may be written as in documents. */
-  terms: { word: string; parts: string[] }[];
+  /** The query as understood: abbreviations expanded, the 文号 removed. */
+  text: string;
+  terms: QueryTerm[];
 }
 
-/** Greedy longest non-overlapping sub-words of a compound (高校毕业生 → 高校 + 毕业生), or none. */
+/** Greedy longest non-overlapping sub-words of a compound, or none. */
 function parts(word: string): string[] {
   const subs = new Set(subWords(word));
   const out: string[] = [];
@@ -23,6 +33,18 @@ function parts(word: string): string[] {
   return out.length > 1 ? out : [];
 }
 
+const ABBREVIATION_KEYS = Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length);
+
+/** Replaces short names by full ones, longest first, leaving names already written in full. */
+function expandAbbreviations(q: string): string {
+  let out = q;
+  for (const key of ABBREVIATION_KEYS) {
+    const full = ABBREVIATIONS[key]!;
+    if (out.includes(key) && !out.includes(full)) out = out.replaceAll(key, ` ${full} `);
+  }
+  return out;
+}
+
 export function parseQuery(q: string): ParsedQuery {
   const found = parseDocNo(q);
   let rest = q;
@@ -33,12 +55,23 @@ export function parseQuery(q: string): ParsedQuery {
       .replace(/[\[（(【〔［{〈<][^\]）)】〕］}〉>]*[\]）)】〕］}〉>]|\d{4}\s*年/g, ' ')
       .replace(new RegExp(`${found.agency}|第?\\s*0*${found.seq}\\s*号?`, 'g'), ' ');
   }
-  let words = queryTokens(rest);
-  // Single characters say little once there are real words (号, 年, 条).
-  if (words.some((w) => w.length > 1)) words = words.filter((w) => w.length > 1 || /\d/.test(w));
+  const text = expandAbbreviations(rest);
+  let words = queryTokens(text);
+  // Single characters say little once there are real words (号, 年, 条), unless they have a known meaning (吵).
+  if (words.some((w) => w.length > 1)) words = words.filter((w) => w.length > 1 || /\d/.test(w) || w in EVERYDAY);
   return {
     docNo: found ? formatDocNo(found) : null,
     docNoKey: found ? docNoKey(q) : null,
-    terms: words.slice(0, 12).map((word) => ({ word, parts: parts(word) })),
+    text: text.replace(/\s+/g, ' ').trim(),
+    terms: words.slice(0, 12).map((word) => ({
+      word,
+      parts: parts(word),
+      alternatives: (EVERYDAY[word] ?? []).filter((a) => a !== word).map((a) => queryTokens(a)),
+    })),
   };
+}
+
+/** Every word a hit may show highlighted for this query. */
+export function highlightWords(parsed: ParsedQuery): string[] {
+  return parsed.terms.flatMap((t) => [t.word, ...t.parts, ...t.alternatives.flat()]);
 }

@@ -18,7 +18,7 @@ function instance(): Jieba {
 /** Function words and the wording of questions: they say nothing about which document is meant. */
 const STOP = new Set(
   `的 了 和 与 及 或 等 是 在 对 为 于 以 由 被 把 将 从 向 到 也 都 而 并 其 之 这 那 个 些 有 没有 不 吗 呢 吧 啊 呀 么
-   我 我们 你 您 他 她 它 他们 自己 想 要 想要 请问 请 问 一下 了解 知道 怎么 怎样 怎么样 如何 什么 哪些 哪个 哪里 多少 是否 能否 能不能 可以 可不 能 会 该 应该 需要
+   我 我们 你 您 他 她 它 他们 自己 想 要 想要 请问 请 问 一下 了解 知道 怎么 怎样 怎么样 怎么办 如何 什么 哪些 哪个 哪里 多少 多久 多长 几天 几年 是否 能否 能不能 可以 可不 能 会 该 应该 需要 才能 还能 有没有 会不会 太
    关于 有关 相关 方面 情况 问题 规定 办法 一个 一些 如果 因为 所以 但是 还是 就是 已经 现在 今年 去年`.split(/\s+/),
 );
 

@@ -140,7 +140,7 @@ describe('GET /api/v1/policies/search', () => {
     expect(nothing.body.suggestions).toEqual(['养老保险']);
     const narrowed = await search(q('公积金 提取', '&level=county'));
     expect(narrowed.body.total).toBe(0);
-    expect(narrowed.body.suggestions).toEqual(['公积金 提取', '公积金', '提取']);
+    expect(narrowed.body.suggestions).toEqual(['住房公积金 提取', '住房公积金', '提取']);
   });
 
   it('returns what matches most words when a short query has no full match', async () => {
