@@ -70,7 +70,7 @@ export type FacetCounts = Record<FacetName, Map<string, number>>;
 export class DocTable {
   private docs = new Map<number, DocAttrs>();
   private sorted: DocAttrs[] = [];
-  private revision = -1;
+  private loadedRevision = -1;
   private loadedUpTo = '';
   private loading: Promise<void> | undefined;
 
@@ -78,6 +78,11 @@ export class DocTable {
 
   get size(): number {
     return this.docs.size;
+  }
+
+  /** The content revision the table reflects. */
+  get revision(): number {
+    return this.loadedRevision;
   }
 
   get(id: number): DocAttrs | undefined {
@@ -92,7 +97,7 @@ export class DocTable {
   /** Brings the table up to the store's content revision; concurrent callers share one load. */
   async refresh(): Promise<void> {
     const revision = await currentRevision(this.db);
-    if (revision === this.revision) return;
+    if (revision === this.loadedRevision) return;
     this.loading ??= this.load(revision).finally(() => (this.loading = undefined));
     await this.loading;
   }
@@ -136,11 +141,11 @@ export class DocTable {
       });
       if (r.updated_at > upTo) upTo = r.updated_at;
     }
-    if (rows.length > 0 || this.revision === -1) {
+    if (rows.length > 0 || this.loadedRevision === -1) {
       this.sorted = [...this.docs.values()].sort((a, b) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1));
     }
     this.loadedUpTo = upTo;
-    this.revision = revision;
+    this.loadedRevision = revision;
   }
 
   /**

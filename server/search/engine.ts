@@ -8,8 +8,8 @@ import { hotTopics } from '../services/topics.js';
 import { DocTable, type DocAttrs, type FacetCounts, type SearchFilters } from './doc-table.js';
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
-import { matchDocNo, matchEvery, matchRanked, type Scores } from './match.js';
-import { highlightWords, parseQuery, type ParsedQuery } from './query.js';
+import { documentFrequency, matchDocNo, matchEvery, matchRanked, type Scores } from './match.js';
+import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 
 export interface SearchParams {
   q: string;
@@ -27,6 +27,9 @@ const DOC_NO_BOOST = 1e6;
 /** Keyword queries up to this many words match documents holding every word, when enough do. */
 const EVERY_WORDS = 5;
 const EVERY_ENOUGH = 10;
+/** Words in more than this share of documents do not pick passages (see selectiveTerms). */
+const RARE_SHARE = 0.2;
+const CACHED_RESULTS = 500;
 
 /** Titles compared without the state's name, book-title marks and spaces (立法法 = 中华人民共和国立法法). */
 const bareTitle = (s: string) => s.replace(/中华人民共和国|[《》〈〉“”"'\s]/g, '');
@@ -52,6 +55,9 @@ type TermLabels = Map<string, Map<string, { name: string; nameEn: string; sort: 
 export class SearchEngine {
   readonly docs: DocTable;
   private labels: { revision: number; terms: TermLabels } | undefined;
+  private frequencies: { revision: number; df: Map<string, number> } = { revision: -1, df: new Map() };
+  /** Whole answers by request, for the current revision: popular searches repeat. */
+  private results: { revision: number; byKey: Map<string, SearchResult> } = { revision: -1, byKey: new Map() };
 
   constructor(private readonly store: Store) {
     this.docs = new DocTable(store.db);
@@ -59,6 +65,17 @@ export class SearchEngine {
 
   async search(params: SearchParams): Promise<SearchResult> {
     await this.docs.refresh();
+    const key = JSON.stringify(params);
+    if (this.results.revision !== this.docs.revision) this.results = { revision: this.docs.revision, byKey: new Map() };
+    const cached = this.results.byKey.get(key);
+    if (cached) return cached;
+    const result = await this.compute(params);
+    if (this.results.byKey.size >= CACHED_RESULTS) this.results.byKey.delete(this.results.byKey.keys().next().value!);
+    this.results.byKey.set(key, result);
+    return result;
+  }
+
+  private async compute(params: SearchParams): Promise<SearchResult> {
     const parsed = parseQuery(params.q);
     const scores = await this.score(parsed);
     const candidates: Iterable<DocAttrs> = scores
@@ -99,7 +116,7 @@ export class SearchEngine {
       const enough = parsed.terms.length <= 2 ? scores.size > 0 : scores.size >= EVERY_ENOUGH;
       if (!enough) {
         // No document (or too few) holds every word: rank those holding most of them.
-        const ranked = await matchRanked(this.store, parsed.terms);
+        const ranked = await matchRanked(this.store, parsed.terms, await this.selectiveTerms(parsed.terms));
         for (const [id, s] of scores) ranked.set(id, (ranked.get(id) ?? 0) + s);
         scores = ranked;
       }
@@ -108,6 +125,20 @@ export class SearchEngine {
       for (const id of await matchDocNo(this.store, parsed.docNoKey)) scores.set(id, DOC_NO_BOOST + (scores.get(id) ?? 0));
     }
     return scores;
+  }
+
+  /**
+   * The words that pick passages: those in at most a fifth of the documents, or else the rarest
+   * one. Document frequencies are cached until the content changes.
+   */
+  private async selectiveTerms(terms: QueryTerm[]): Promise<QueryTerm[]> {
+    const revision = this.docs.revision;
+    if (this.frequencies.revision !== revision) this.frequencies = { revision, df: new Map() };
+    const df = this.frequencies.df;
+    for (const t of terms) if (!df.has(t.word)) df.set(t.word, await documentFrequency(this.store, t));
+    const sorted = [...terms].sort((a, b) => df.get(a.word)! - df.get(b.word)!);
+    const rare = sorted.filter((t) => df.get(t.word)! <= this.docs.size * RARE_SHARE);
+    return rare.length ? rare : sorted.slice(0, 1);
   }
 
   private async hits(page: DocAttrs[], scores: Scores | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {

@@ -54,20 +54,39 @@ export async function matchEvery(store: Store, terms: Term[]): Promise<Scores> {
   return new Map(rows.rows.map((r) => [r.id, r.s]));
 }
 
-export async function matchRanked(store: Store, terms: Term[], limit = 1000): Promise<Scores> {
+/** How many documents hold the word (in any of its forms). */
+export async function documentFrequency(store: Store, term: Term): Promise<number> {
+  if (!SAFE.test(term.word)) return 0;
+  const rows =
+    store.dialect === 'postgres'
+      ? await sql<{ n: string }>`select count(*) as n from search_docs where tsv @@ to_tsquery('simple', ${tsTerm(term)})`.execute(store.db)
+      : await sql<{ n: number }>`select count(*) as n from doc_fts where doc_fts match ${fts5Term(term)}`.execute(store.db);
+  return Number(rows.rows[0]?.n ?? 0);
+}
+
+/**
+ * Ranked candidates: the best passages (long documents score by their best article or section)
+ * plus title and meta matches. `rare` are the words passages are retrieved by: ranking every
+ * passage that holds a word found in most documents costs much and says little.
+ */
+export async function matchRanked(store: Store, terms: Term[], rare: Term[], limit = 1000): Promise<Scores> {
   const words = usable(terms);
+  const selective = usable(rare);
   if (words.length === 0) return new Map();
   const scores: Scores = new Map();
   const add = (id: number, s: number) => scores.set(id, (scores.get(id) ?? 0) + s);
+  const best = new Map<number, number>();
   if (store.dialect === 'postgres') {
     const q = words.map(tsTerm).join(' | ');
-    const passages = await sql<{ id: string; s: number }>`
-      select id, ts_rank(tsv, to_tsquery('simple', ${q})) as s from search_passages
-      where tsv @@ to_tsquery('simple', ${q}) order by s desc limit ${limit * 2}`.execute(store.db);
-    const best = new Map<number, number>();
-    for (const r of passages.rows) {
-      const id = policyOfRow(Number(r.id));
-      best.set(id, Math.max(best.get(id) ?? 0, Number(r.s) * 10));
+    if (selective.length) {
+      const pq = selective.map(tsTerm).join(' | ');
+      const passages = await sql<{ id: string; s: number }>`
+        select id, ts_rank(tsv, to_tsquery('simple', ${pq})) as s from search_passages
+        where tsv @@ to_tsquery('simple', ${pq}) order by s desc limit ${limit * 2}`.execute(store.db);
+      for (const r of passages.rows) {
+        const id = policyOfRow(Number(r.id));
+        best.set(id, Math.max(best.get(id) ?? 0, Number(r.s) * 10));
+      }
     }
     for (const [id, s] of best) add(id, s);
     const heads = await sql<{ id: number; s: number }>`
@@ -77,13 +96,14 @@ export async function matchRanked(store: Store, terms: Term[], limit = 1000): Pr
     return scores;
   }
   const expr = words.map(fts5Term).join(' OR ');
-  const passages = await sql<{ id: number; s: number }>`
-    select rowid as id, -bm25(passage_fts) as s from passage_fts where passage_fts match ${expr}
-    order by bm25(passage_fts) limit ${limit * 2}`.execute(store.db);
-  const best = new Map<number, number>();
-  for (const r of passages.rows) {
-    const id = policyOfRow(r.id);
-    best.set(id, Math.max(best.get(id) ?? 0, r.s));
+  if (selective.length) {
+    const passages = await sql<{ id: number; s: number }>`
+      select rowid as id, -bm25(passage_fts) as s from passage_fts where passage_fts match ${selective.map(fts5Term).join(' OR ')}
+      order by bm25(passage_fts) limit ${limit * 2}`.execute(store.db);
+    for (const r of passages.rows) {
+      const id = policyOfRow(r.id);
+      best.set(id, Math.max(best.get(id) ?? 0, r.s));
+    }
   }
   for (const [id, s] of best) add(id, s);
   const heads = await sql<{ id: number; s: number }>`
