@@ -62,6 +62,15 @@ try {
   const paths = queries.flatMap((q, i) => [`/api/v1/policies/search?q=${encodeURIComponent(q)}${filters[i % filters.length]}`]);
   await load(`${origin}${paths[0]}`, { connections, duration: 2, requests: paths }); // warm-up
   const mixed = await load(`${origin}${paths[0]}`, { connections, duration, requests: paths });
+  // Cold: every request a different query (word pairs × filters), so no answer comes from the cache.
+  const vocabulary = ['就业', '创业', '补贴', '养老', '医疗', '住房', '教育', '企业', '小微', '税收', '社会保险', '农村', '扶贫', '安全',
+    '环境', '交通', '文化', '科技', '人才', '退役军人', '残疾人', '老年人', '儿童', '学生', '贷款', '担保', '审批', '登记', '许可', '监管',
+    '消防', '应急', '水利', '耕地', '粮食', '旅游', '体育', '卫生', '疫情', '公积金', '保障', '救助', '低保', '电价', '物业', '招聘', '培训', '职称'];
+  const cold = [];
+  for (let i = 0; i < vocabulary.length; i++)
+    for (let j = i + 1; j < vocabulary.length; j++)
+      for (const f of filters) cold.push(`/api/v1/policies/search?q=${encodeURIComponent(`${vocabulary[i]} ${vocabulary[j]}`)}${f}`);
+  const uncached = await load(`${origin}${cold[0]}`, { connections, duration, requests: cold });
   const browse = await load(`${origin}/api/v1/policies/search?audience=person&pageSize=10`, { connections, duration: Math.min(duration, 5) });
   console.log(
     JSON.stringify(
@@ -72,7 +81,11 @@ try {
         bodyChars,
         importRate,
         queries: paths.length,
-        results: { searchWithFacets: { ...mixed, url: 'mixed: keywords, questions, 文号 spellings, with and without filters' }, browseWithFacets: browse },
+        results: {
+          searchWithFacets: { ...mixed, url: `${paths.length} searches repeated: keywords, questions, 文号 spellings, with and without filters` },
+          searchWithFacetsUncached: { ...uncached, url: `${cold.length} distinct two-word searches × filters, none repeated` },
+          browseWithFacets: browse,
+        },
         serverMemory: memoryMb(server.pid),
       },
       null,
