@@ -14,7 +14,7 @@ import { IMMUTABLE, publicCache } from './http/cache.js';
 import { revisionETag } from './http/conditional.js';
 import { orgRoutes } from './routes/orgs.js';
 import { policyRoutes } from './routes/policies.js';
-import { searchRoutes } from './routes/search.js';
+import { HOT_TOPICS_PATH, searchRoutes } from './routes/search.js';
 import { SiteRegistry } from './services/sites.js';
 import { packageRoot } from './paths.js';
 
@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps) {
       onError: (c) => c.json(errorBody('payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes.`), 413),
     }),
   );
-  app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db));
+  app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH] }));
 
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(deps.store.db);

@@ -7,9 +7,9 @@ import { currentRevision } from '../services/revision.js';
  * answered with 304 before the route runs its queries. HTTP caches key ETags by URL, so the
  * revision alone identifies a representation.
  */
-export function revisionETag(db: DB): MiddlewareHandler {
+export function revisionETag(db: DB, options: { except?: string[] } = {}): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || options.except?.includes(c.req.path)) return next();
     const tag = `W/"r${await currentRevision(db)}"`;
     const ifNoneMatch = c.req.header('If-None-Match');
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === tag || t.trim() === '*')) {

@@ -31,6 +31,9 @@ const suggestRoute = createRoute({
   responses: { 200: json(SuggestResult, 'Candidates'), ...errorResponses },
 });
 
+/** Hot topics move with readers' searches, not with the content revision (see app.ts). */
+export const HOT_TOPICS_PATH = '/api/v1/topics/hot';
+
 const hot = createRoute({
   method: 'get',
   path: '/topics/hot',
@@ -61,7 +64,10 @@ export function searchRoutes() {
       const { q, limit } = c.req.valid('query');
       return c.json({ items: await suggest(c.var.store.db, q, limit) }, 200);
     })
-    .openapi(hot, async (c) => c.json({ items: await hotTopics(c.var.store.db, c.req.valid('query')) }, 200))
+    .openapi(hot, async (c) => {
+      c.header('Cache-Control', 'public, max-age=30, stale-while-revalidate=60');
+      return c.json({ items: await hotTopics(c.var.store.db, c.req.valid('query')) }, 200);
+    })
     .openapi(taxonomy, async (c) => {
       const rows = await c.var.store.db
         .selectFrom('taxonomy_terms')

@@ -23,6 +23,8 @@ export function splitPassages(body: string): Passage[] {
   const passages: Passage[] = [];
   let label: string | null = null;
   let text = '';
+  // Chapter headings lead into the passage that follows rather than standing alone.
+  let headingsOnly = false;
   const flush = () => {
     if (text.trim()) passages.push({ ord: passages.length, label, text: text.trim() });
     text = '';
@@ -30,15 +32,20 @@ export function splitPassages(body: string): Passage[] {
   for (const raw of body.split('\n')) {
     const line = raw.trim();
     if (!line) continue;
-    const marker = ARTICLE.exec(line) ?? (HEADING.test(line) ? null : SECTION.exec(line));
-    if (marker || HEADING.test(line) || text.length >= TARGET) {
+    const heading = HEADING.test(line);
+    const marker = heading ? null : (ARTICLE.exec(line) ?? SECTION.exec(line));
+    if (heading) {
+      if (!headingsOnly) flush();
+      label = null;
+    } else if ((marker && !headingsOnly) || text.length >= TARGET) {
       flush();
-      label = marker ? marker[1]! : HEADING.test(line) ? null : label;
     }
+    if (marker) label = marker[1]!;
     for (let rest = line; rest; rest = rest.slice(MAX)) {
       if (text.length + Math.min(rest.length, MAX) > MAX) flush();
       text += (text ? '\n' : '') + rest.slice(0, MAX);
     }
+    headingsOnly = heading;
   }
   flush();
   if (passages.length <= MAX_PASSAGES) return passages;
