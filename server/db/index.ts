@@ -5,6 +5,7 @@ import type { Dialect } from './dialect.js';
 import type { Database } from './types.js';
 import { coreMigration } from './migrations/0001-core.js';
 import { searchMigration } from './migrations/0002-search.js';
+import { adminMigration } from './migrations/0003-admin.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -59,7 +60,7 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
 
 /** Migrations in order; names are stable keys in the migration table. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect) };
+  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect) };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

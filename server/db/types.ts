@@ -118,6 +118,41 @@ export interface CuratedTopicsTable {
   created_at: string;
 }
 
+export interface TokensTable {
+  id: Generated<number>;
+  name: string;
+  /** SHA-256 (hex) of the secret; the secret itself is never stored. */
+  token_hash: string;
+  role: 'filer' | 'reviewer' | 'admin';
+  /** The token acts on this organisation's subtree. */
+  org_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** Null for changes made from the command line. */
+  token_id: number | null;
+  action: string;
+  target: string;
+  /** JSON object. */
+  detail: string;
+}
+
+export interface TaxonomyRulesTable {
+  id: Generated<number>;
+  axis: string;
+  code: string;
+  /** JSON array of strings. */
+  keywords: string;
+  field: 'title' | 'any';
+  audience: 'person' | 'enterprise' | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** PostgreSQL only: the search index (SQLite keeps it in FTS5 tables). */
 export interface SearchDocsTable {
   policy_id: number;
@@ -145,6 +180,9 @@ export interface Database {
   curated_topics: CuratedTopicsTable;
   search_docs: SearchDocsTable;
   search_passages: SearchPassagesTable;
+  tokens: TokensTable;
+  audit_log: AuditLogTable;
+  taxonomy_rules: TaxonomyRulesTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

@@ -5,6 +5,7 @@ import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision } from './revision.js';
 import { indexPolicies, unindexPolicies } from '../search/indexer.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
+import { loadRules, withRuleTerms, type TaxonomyRule } from '../taxonomy/rules.js';
 
 export interface WriteCounts {
   inserted: number;
@@ -25,6 +26,7 @@ function contentHash(p: PolicyInput): string {
  */
 export class PolicyWriter {
   private termIds: Map<string, { id: number; name: string }> | undefined;
+  private rules: TaxonomyRule[] | undefined;
   private readonly db: DB;
 
   constructor(private readonly store: Pick<Store, 'db' | 'dialect'>) {
@@ -40,8 +42,12 @@ export class PolicyWriter {
     return this.termIds;
   }
 
-  async write(source: string, batch: PolicyInput[]): Promise<WriteCounts> {
+  async write(source: string, inputs: PolicyInput[]): Promise<WriteCounts> {
     const termIds = await this.terms();
+    // Rule-derived terms join the input before hashing: a re-run with the same rules changes nothing.
+    this.rules ??= await loadRules(this.db);
+    const rules = this.rules;
+    const batch = inputs.map((input) => withRuleTerms(input, rules));
     const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
     if (batch.length === 0) return counts;
     const now = new Date().toISOString();
