@@ -12,6 +12,7 @@ import type { Store } from './db/index.js';
 import { errorBody, toErrorResponse, validationHook } from './http/errors.js';
 import { IMMUTABLE, publicCache } from './http/cache.js';
 import { revisionETag } from './http/conditional.js';
+import { adminRoutes } from './routes/admin.js';
 import { orgRoutes } from './routes/orgs.js';
 import { policyRoutes } from './routes/policies.js';
 import { HOT_TOPICS_PATH, searchRoutes } from './routes/search.js';
@@ -70,6 +71,8 @@ export function createApp(deps: AppDeps) {
       onError: (c) => c.json(errorBody('payload_too_large', `The body exceeds ${MAX_BODY_BYTES} bytes.`), 413),
     }),
   );
+  // Before the public caching below: admin answers are per token, never cached nor revision-tagged.
+  app.route('/api/v1', adminRoutes());
   app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH] }));
 
   app.get('/healthz', async (c) => {

@@ -9,6 +9,7 @@ import { runImport } from './ingest/run-import.js';
 import { progressBar } from './progress.js';
 import { DEMO_POLICIES, seedDemo } from './services/seed-demo.js';
 import { listSites, upsertSite } from './services/sites.js';
+import { createToken, isRole, listTokens, revokeToken } from './services/admin-tokens.js';
 import { ensureDefaultTerms } from './services/taxonomy.js';
 
 const USAGE = `gongkai <command> [options]
@@ -22,6 +23,10 @@ Commands
   site add --id ID --name NAME --org ORG --origin URL [--origin URL …]
                                           Register a site: its origins may call the API (CORS)
   site list                               List registered sites
+  token create --name NAME --org ORG --role filer|reviewer|admin
+                                          Create an API token for ORG's subtree; prints its secret once
+  token list                              List tokens (their secrets are never stored)
+  token revoke ID                         Revoke a token
 
 Environment
   PORT          port for serve (default 8080)
@@ -153,6 +158,34 @@ async function siteCommand(args: string[]) {
   }
 }
 
+async function tokenCommand(args: string[]) {
+  const [sub, ...rest] = args;
+  if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') throw new UsageError('token needs "create", "list" or "revoke"');
+  const store = await openReadyStore();
+  try {
+    if (sub === 'list') {
+      for (const t of await listTokens(store.db)) {
+        log.info(`${t.id}\t${t.name}\t${t.role}\t${t.orgId}\t${t.createdAt}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`);
+      }
+      return;
+    }
+    if (sub === 'revoke') {
+      const id = Number(rest[0]);
+      if (rest.length !== 1 || !Number.isInteger(id) || id <= 0) throw new UsageError('token revoke needs a token id');
+      if (!(await revokeToken(store.db, id))) throw new Error(`no active token ${id}`);
+      log.info(`token ${id} revoked`);
+      return;
+    }
+    const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, org: { type: 'string' }, role: { type: 'string' } } });
+    if (!values.name || !values.org || !values.role) throw new UsageError('token create needs --name, --org and --role');
+    if (!isRole(values.role)) throw new UsageError('--role must be filer, reviewer or admin');
+    const { id, secret } = await createToken(store.db, { name: values.name, orgId: values.org, role: values.role });
+    log.info(`token ${id} created (${values.role} of ${values.org}); its secret, shown only this once:\n${secret}`);
+  } finally {
+    await store.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   try {
@@ -167,6 +200,8 @@ export async function main(argv: string[]): Promise<void> {
         return await migrateCommand();
       case 'site':
         return await siteCommand(args);
+      case 'token':
+        return await tokenCommand(args);
       case undefined:
       case 'help':
       case '--help':

@@ -214,6 +214,13 @@ describe('OpenAPI and reference', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/v1/admin/audit',
+      '/api/v1/admin/policies/{id}/terms',
+      '/api/v1/admin/taxonomy/rules',
+      '/api/v1/admin/taxonomy/rules/apply',
+      '/api/v1/admin/taxonomy/rules/{id}',
+      '/api/v1/admin/topics',
+      '/api/v1/admin/topics/{id}',
       '/api/v1/orgs',
       '/api/v1/policies',
       '/api/v1/policies/search',

@@ -1,0 +1,107 @@
+import type { DB, Dialect, Store } from '../db/index.js';
+import type { PolicyTerms } from '../schemas/admin.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { assertPathInScope, type Principal } from '../http/auth.js';
+import type { TermRef } from '../taxonomy/rules.js';
+import { indexPolicies, unindexPolicies } from '../search/indexer.js';
+import { audit } from './admin-audit.js';
+import { bumpRevision } from './revision.js';
+
+const key = (t: TermRef) => `${t.axis}:${t.code}`;
+
+/** Term ids by `axis:code`, with what rules and hand edits check against. */
+export async function termIndex(db: DB): Promise<Map<string, { id: number; name: string; audience: string | null }>> {
+  const rows = await db.selectFrom('taxonomy_terms').select(['id', 'axis', 'code', 'name', 'audience']).execute();
+  return new Map(rows.map((r) => [key(r), { id: r.id, name: r.name, audience: r.audience }]));
+}
+
+/**
+ * After a change to their terms: re-indexes the policies (their search meta holds term names)
+ * and marks them updated, so the in-memory facet table reloads them at the next revision.
+ */
+export async function refreshPolicies(db: DB, dialect: Dialect, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await db
+    .selectFrom('policies as p')
+    .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
+    .select(['p.id', 'p.title', 'p.doc_no', 'p.issuers', 'p.keywords', 'b.text'])
+    .where('p.id', 'in', ids)
+    .execute();
+  const names = new Map<number, string[]>();
+  const terms = await db
+    .selectFrom('policy_terms as pt')
+    .innerJoin('taxonomy_terms as t', 't.id', 'pt.term_id')
+    .select(['pt.policy_id', 't.name'])
+    .where('pt.policy_id', 'in', ids)
+    .orderBy('pt.policy_id')
+    .orderBy('t.axis')
+    .orderBy('t.sort')
+    .execute();
+  for (const t of terms) (names.get(t.policy_id) ?? names.set(t.policy_id, []).get(t.policy_id)!).push(t.name);
+  await unindexPolicies(db, dialect, ids);
+  // The same fields as PolicyWriter indexes.
+  await indexPolicies(
+    db,
+    dialect,
+    rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      meta: [r.doc_no ?? '', ...(JSON.parse(r.issuers) as string[]), ...(JSON.parse(r.keywords) as string[]), ...(names.get(r.id) ?? [])].join(' '),
+      body: r.text,
+    })),
+  );
+  await db.updateTable('policies').set({ updated_at: new Date().toISOString() }).where('id', 'in', ids).execute();
+}
+
+async function currentTerms(db: DB, policyId: number) {
+  return db
+    .selectFrom('policy_terms as pt')
+    .innerJoin('taxonomy_terms as t', 't.id', 'pt.term_id')
+    .select(['t.id', 't.axis', 't.code', 't.name'])
+    .where('pt.policy_id', '=', policyId)
+    .orderBy('t.axis')
+    .orderBy('t.sort')
+    .execute();
+}
+
+/** Replaces a policy's terms by hand: 404 for an unknown policy, 403 outside the token's subtree, 400 for unknown terms. */
+export async function setPolicyTerms(
+  store: Pick<Store, 'db' | 'dialect'>,
+  principal: Principal,
+  policyId: number,
+  terms: TermRef[],
+): Promise<PolicyTerms> {
+  const { db } = store;
+  const policy = await db
+    .selectFrom('policies as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select(['p.id', 'o.path'])
+    .where('p.id', '=', policyId)
+    .executeTakeFirst();
+  if (!policy) throw notFound(`Policy ${policyId}`);
+  assertPathInScope(principal, policy.path);
+
+  const known = await termIndex(db);
+  const unknown = terms.flatMap((t, i) => (known.has(key(t)) ? [] : [{ path: ['terms', i, 'code'], message: `"${key(t)}" is not a known term`, code: 'unknown_term' }]));
+  if (unknown.length) throw new ApiError(400, 'invalid_request', 'The request is not valid.', unknown);
+
+  const before = await currentTerms(db, policyId);
+  const wanted = [...new Set(terms.map((t) => known.get(key(t))!.id))];
+  const same = before.length === wanted.length && before.every((t) => wanted.includes(t.id));
+  if (!same) {
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('policy_terms').where('policy_id', '=', policyId).execute();
+      if (wanted.length) await trx.insertInto('policy_terms').values(wanted.map((term_id) => ({ policy_id: policyId, term_id }))).execute();
+      await refreshPolicies(trx, store.dialect, [policyId]);
+      await bumpRevision(trx);
+      await audit(trx, {
+        tokenId: principal.tokenId,
+        action: 'policy.terms.set',
+        target: `policy:${policyId}`,
+        detail: { before: before.map(key), after: [...new Set(terms.map(key))] },
+      });
+    });
+  }
+  const after = await currentTerms(db, policyId);
+  return { policyId, terms: after.map(({ axis, code, name }) => ({ axis: axis as PolicyTerms['terms'][number]['axis'], code, name })) };
+}
