@@ -44,8 +44,7 @@ function titleFactor(title: string, parsed: ParsedQuery): number {
   if (bare === bareTitle(parsed.text)) return 3;
   let covered = 0;
   for (const t of parsed.terms) {
-    if (bare.includes(t.word)) covered += t.word.length;
-    else if (t.parts.length > 1 && t.parts.every((p) => bare.includes(p))) covered += t.word.length;
+    if (bare.includes(t.word) || (t.parts.length > 1 && t.parts.every((p) => bare.includes(p)))) covered += t.word.length;
   }
   return 1 + Math.min(1, covered / bare.length);
 }
@@ -112,13 +111,20 @@ export class SearchEngine {
     if (!parsed.docNoKey && parsed.terms.length === 0) return undefined;
     let scores: Scores = new Map();
     if (parsed.terms.length > 0) {
-      if (parsed.terms.length <= EVERY_WORDS) scores = await matchEvery(this.store, parsed.terms);
+      let every = { scores, ranked: true };
+      if (parsed.terms.length <= EVERY_WORDS) every = await matchEvery(this.store, parsed.terms);
+      scores = every.scores;
       const enough = parsed.terms.length <= 2 ? scores.size > 0 : scores.size >= EVERY_ENOUGH;
-      if (!enough) {
-        // No document (or too few) holds every word: rank those holding most of them.
+      if (!enough || !every.ranked) {
+        // Too few documents hold every word (rank those holding most of them), or so many that
+        // only the best of them are worth ranking.
         const ranked = await matchRanked(this.store, parsed.terms, await this.selectiveTerms(parsed.terms));
-        for (const [id, s] of scores) ranked.set(id, (ranked.get(id) ?? 0) + s);
-        scores = ranked;
+        if (every.ranked) {
+          for (const [id, s] of scores) ranked.set(id, (ranked.get(id) ?? 0) + s);
+          scores = ranked;
+        } else {
+          for (const id of scores.keys()) scores.set(id, ranked.get(id) ?? 0);
+        }
       }
     }
     if (parsed.docNoKey) {
@@ -128,17 +134,15 @@ export class SearchEngine {
   }
 
   /**
-   * The words that pick passages: those in at most a fifth of the documents, or else the rarest
-   * one. Document frequencies are cached until the content changes.
+   * The words that pick passages: those in at most a fifth of the documents (none when every word
+   * is that common: titles then rank alone). Document frequencies are cached until the content changes.
    */
   private async selectiveTerms(terms: QueryTerm[]): Promise<QueryTerm[]> {
     const revision = this.docs.revision;
     if (this.frequencies.revision !== revision) this.frequencies = { revision, df: new Map() };
     const df = this.frequencies.df;
     for (const t of terms) if (!df.has(t.word)) df.set(t.word, await documentFrequency(this.store, t));
-    const sorted = [...terms].sort((a, b) => df.get(a.word)! - df.get(b.word)!);
-    const rare = sorted.filter((t) => df.get(t.word)! <= this.docs.size * RARE_SHARE);
-    return rare.length ? rare : sorted.slice(0, 1);
+    return terms.filter((t) => df.get(t.word)! <= this.docs.size * RARE_SHARE);
   }
 
   private async hits(page: DocAttrs[], scores: Scores | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
@@ -218,10 +222,10 @@ export class SearchEngine {
     const out = new Set<string>();
     const words = parsed.terms;
     const found = new Map<string, boolean>();
-    for (const t of words) found.set(t.word, (await matchEvery(this.store, [t])).size > 0);
+    for (const t of words) found.set(t.word, (await matchEvery(this.store, [t])).scores.size > 0);
     for (let i = 0; i < words.length; i++) {
       for (let j = i + 1; j < words.length; j++) {
-        if (found.get(words[i]!.word) && found.get(words[j]!.word) && (await matchEvery(this.store, [words[i]!, words[j]!])).size > 0) {
+        if (found.get(words[i]!.word) && found.get(words[j]!.word) && (await matchEvery(this.store, [words[i]!, words[j]!])).scores.size > 0) {
           out.add(`${words[i]!.word} ${words[j]!.word}`);
         }
       }

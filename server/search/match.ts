@@ -37,21 +37,29 @@ const usable = (terms: Term[]) => terms.filter((t) => SAFE.test(t.word));
  * `ranked` — the best documents holding any word, by their best passage and their title, for
  * questions and for keyword queries no document fully answers.
  */
-export async function matchEvery(store: Store, terms: Term[]): Promise<Scores> {
+/** Beyond this many matches, ranking every one of them costs more than it tells. */
+const RANK_EVERY_UP_TO = 3000;
+
+/**
+ * Documents holding every word. Their scores come from the index when there are few enough;
+ * otherwise every score is 0 and `ranked` is false, for the caller to rank the best of them.
+ */
+export async function matchEvery(store: Store, terms: Term[]): Promise<{ scores: Scores; ranked: boolean }> {
   const words = usable(terms);
-  if (words.length === 0) return new Map();
+  if (words.length === 0) return { scores: new Map(), ranked: true };
   if (store.dialect === 'postgres') {
     const q = words.map(tsTerm).join(' & ');
     const rows = await sql<{ id: number; s: number }>`
       select policy_id as id, ts_rank(head, to_tsquery('simple', ${q})) * 10 + 0.1 as s
       from search_docs where tsv @@ to_tsquery('simple', ${q})`.execute(store.db);
-    return new Map(rows.rows.map((r) => [r.id, Number(r.s)]));
+    return { scores: new Map(rows.rows.map((r) => [r.id, Number(r.s)])), ranked: true };
   }
+  const expr = words.map(fts5Term).join(' AND ');
+  const ids = await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${expr}`.execute(store.db);
+  if (ids.rows.length > RANK_EVERY_UP_TO) return { scores: new Map(ids.rows.map((r) => [r.id, 0])), ranked: false };
   const rows = await sql<{ id: number; s: number }>`
-    select rowid as id, -bm25(doc_fts, 10.0, 4.0, 1.0) as s from doc_fts where doc_fts match ${words.map(fts5Term).join(' AND ')}`.execute(
-    store.db,
-  );
-  return new Map(rows.rows.map((r) => [r.id, r.s]));
+    select rowid as id, -bm25(doc_fts, 10.0, 4.0, 1.0) as s from doc_fts where doc_fts match ${expr}`.execute(store.db);
+  return { scores: new Map(rows.rows.map((r) => [r.id, r.s])), ranked: true };
 }
 
 /** How many documents hold the word (in any of its forms). */
