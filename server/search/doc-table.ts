@@ -1,5 +1,5 @@
 import type { DB } from '../db/index.js';
-import type { FacetName } from '../schemas/search.js';
+import { FACETS, type FacetName } from '../schemas/search.js';
 import { currentRevision } from '../services/revision.js';
 
 /**
@@ -21,6 +21,9 @@ export interface DocAttrs {
   lifecycle: string[];
   /** Theme codes with their first-level parents (labor.employment → labor). */
   themes: string[];
+  /** Per facet (in FACETS order): the values a selection matches, and the values counted. */
+  matchValues: string[][];
+  countValues: string[][];
 }
 
 export interface SearchFilters {
@@ -38,27 +41,12 @@ export interface SearchFilters {
   to?: string;
 }
 
-const any = (values: readonly string[], selected: readonly string[]) => values.some((v) => selected.includes(v));
-
-/** Each facet's predicate; a facet without a selection passes every document. */
-const FACET_TESTS: Record<FacetName, (d: DocAttrs, f: SearchFilters) => boolean> = {
-  audience: (d, f) => !f.audience || (d.audience !== null && (d.audience === 'both' || f.audience.includes(d.audience as 'person'))),
-  serviceObject: (d, f) => !f.serviceObject || any(d.serviceObjects, f.serviceObject),
-  lifecycle: (d, f) => !f.lifecycle || any(d.lifecycle, f.lifecycle),
-  theme: (d, f) => !f.theme || any(d.themes, f.theme),
-  level: (d, f) => !f.level || f.level.includes(d.level),
-  type: (d, f) => !f.type || f.type.includes(d.type),
-  validity: (d, f) => !f.validity || f.validity.includes(d.validity),
-  year: (d, f) => !f.year || f.year.includes(d.year),
-};
-const FACET_NAMES = Object.keys(FACET_TESTS) as FacetName[];
-
-/** The values a document shows under each facet. */
-const FACET_VALUES: Record<FacetName, (d: DocAttrs) => readonly string[]> = {
+/** The values a document matches under each facet: 'both' audiences match either selection. */
+const MATCH_VALUES: Record<FacetName, (d: Omit<DocAttrs, 'matchValues' | 'countValues'>) => string[]> = {
   audience: (d) => (d.audience === 'both' ? ['person', 'enterprise'] : d.audience ? [d.audience] : []),
   serviceObject: (d) => d.serviceObjects,
   lifecycle: (d) => d.lifecycle,
-  theme: (d) => d.themes.filter((t) => !t.includes('.')),
+  theme: (d) => d.themes,
   level: (d) => [d.level],
   type: (d) => [d.type],
   validity: (d) => [d.validity],
@@ -125,7 +113,7 @@ export class DocTable {
       const own = byPolicy.get(r.id) ?? [];
       const themes = new Set<string>();
       for (const t of own) if (t.axis === 'theme') themes.add(t.code).add(t.parent_code ?? t.code);
-      this.docs.set(r.id, {
+      const attrs = {
         id: r.id,
         title: r.title,
         orgPath: orgPaths.get(r.org_id) ?? '/',
@@ -138,7 +126,11 @@ export class DocTable {
         serviceObjects: own.filter((t) => t.axis === 'service_object').map((t) => t.code),
         lifecycle: own.filter((t) => t.axis === 'lifecycle').map((t) => t.code),
         themes: [...themes],
-      });
+      };
+      const matchValues = FACETS.map((name) => MATCH_VALUES[name](attrs));
+      // Theme counts go to first-level themes only; every other facet counts what it matches.
+      const countValues = matchValues.map((values, i) => (FACETS[i] === 'theme' ? values.filter((t) => !t.includes('.')) : values));
+      this.docs.set(r.id, { ...attrs, matchValues, countValues });
       if (r.updated_at > upTo) upTo = r.updated_at;
     }
     if (rows.length > 0 || this.loadedRevision === -1) {
@@ -153,26 +145,28 @@ export class DocTable {
    * (multi-select): a document failing only that facet still counts there.
    */
   filter(candidates: Iterable<DocAttrs>, f: SearchFilters): { matches: DocAttrs[]; facets: FacetCounts } {
-    const facets = Object.fromEntries(FACET_NAMES.map((n) => [n, new Map<string, number>()])) as FacetCounts;
+    const counts = FACETS.map(() => new Map<string, number>());
+    const selected = FACETS.map((name) => (f[name] ? new Set((f[name] as (string | number)[]).map(String)) : null));
     const matches: DocAttrs[] = [];
     for (const d of candidates) {
       if (f.orgPath && !d.orgPath.startsWith(f.orgPath)) continue;
       if ((f.from && d.publishedAt < f.from) || (f.to && d.publishedAt > f.to)) continue;
-      let failed: FacetName | null = null;
+      let failed = -1;
       let failures = 0;
-      for (const name of FACET_NAMES) {
-        if (!FACET_TESTS[name](d, f)) {
-          failed = name;
+      for (let i = 0; i < selected.length; i++) {
+        const sel = selected[i];
+        if (sel && !d.matchValues[i]!.some((v) => sel.has(v))) {
+          failed = i;
           if (++failures > 1) break;
         }
       }
       if (failures > 1) continue;
-      for (const name of failures === 0 ? FACET_NAMES : [failed!]) {
-        const counts = facets[name];
-        for (const v of FACET_VALUES[name](d)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      for (let i = failures === 0 ? 0 : failed; i < (failures === 0 ? counts.length : failed + 1); i++) {
+        const c = counts[i]!;
+        for (const v of d.countValues[i]!) c.set(v, (c.get(v) ?? 0) + 1);
       }
       if (failures === 0) matches.push(d);
     }
-    return { matches, facets };
+    return { matches, facets: Object.fromEntries(FACETS.map((name, i) => [name, counts[i]])) as FacetCounts };
   }
 }
