@@ -49,6 +49,8 @@ export async function matchEvery(store: Store, terms: Term[]): Promise<{ scores:
   if (words.length === 0) return { scores: new Map(), ranked: true };
   if (store.dialect === 'postgres') {
     const q = words.map(tsTerm).join(' & ');
+    const ids = await sql<{ id: number }>`select policy_id as id from search_docs where tsv @@ to_tsquery('simple', ${q})`.execute(store.db);
+    if (ids.rows.length > RANK_EVERY_UP_TO) return { scores: new Map(ids.rows.map((r) => [r.id, 0])), ranked: false };
     const rows = await sql<{ id: number; s: number }>`
       select policy_id as id, ts_rank(head, to_tsquery('simple', ${q})) * 10 + 0.1 as s
       from search_docs where tsv @@ to_tsquery('simple', ${q})`.execute(store.db);
