@@ -1,6 +1,6 @@
 import type { Store } from '../db/index.js';
 import { upsertOrgs } from '../services/orgs.js';
-import { PolicyWriter, type WriteCounts } from '../services/policy-writer.js';
+import { BatchWriter, PolicyWriter, type WriteCounts } from '../services/policy-writer.js';
 import { importFormats } from './formats/index.js';
 import type { PolicyInput } from './policy-input.js';
 import { normalisePolicyRow, RowError, type RowContext } from './policy-row.js';
@@ -53,16 +53,13 @@ export async function runImport(store: Store, formatName: string, file: string, 
   const batchSize = options.batchSize ?? 500;
   if (format.orgs) await upsertOrgs(store.db, format.orgs);
   const ctx = await loadRowContext(store, options.today ?? new Date().toISOString().slice(0, 10));
-  const writer = new PolicyWriter(store);
+  const writer = new BatchWriter(new PolicyWriter(store), format.source);
   const report: ImportReport = { format: formatName, file, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
   const startedAt = new Date().toISOString();
 
   let batch: PolicyInput[] = [];
   const flush = async () => {
-    const counts = await writer.write(format.source, batch);
-    report.inserted += counts.inserted;
-    report.updated += counts.updated;
-    report.unchanged += counts.unchanged;
+    await writer.push(batch);
     batch = [];
   };
 
@@ -82,6 +79,7 @@ export async function runImport(store: Store, formatName: string, file: string, 
     options.onProgress?.(report.read);
   }
   await flush();
+  Object.assign(report, await writer.finish());
 
   await store.db
     .insertInto('import_runs')

@@ -1,19 +1,15 @@
 import { sql } from 'kysely';
 import type { DB, Dialect } from '../db/index.js';
-import { MAX_PASSAGES, passageRowId, splitPassages } from './passages.js';
-import { indexTokens } from './tokenizer.js';
+import { tokenizeForIndex, type IndexText, type IndexTokens } from './index-tokens.js';
+import { MAX_PASSAGES, passageRowId } from './passages.js';
 
-/** What the index needs of a policy: its text in three fields (DESIGN §6 weights them). */
-export interface IndexDoc {
+/** What the index needs of a policy: its text in three fields (DESIGN §6 weights them), tokenized or not yet. */
+export interface IndexDoc extends IndexText {
   id: number;
-  title: string;
-  /** 文号, issuers, keywords and classification names. */
-  meta: string;
-  body: string;
+  tokens?: IndexTokens;
 }
 
 const ROWS = 400;
-const tokens = (text: string) => indexTokens(text).join(' ');
 
 async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
@@ -37,10 +33,10 @@ export async function indexPolicies(db: DB, dialect: Dialect, docs: IndexDoc[]):
   const docRows: { id: number; title: string; meta: string; body: string }[] = [];
   const passageRows: { id: number; policyId: number; text: string }[] = [];
   for (const d of docs) {
-    // The body is tokenized once, passage by passage; the document's body field joins them.
-    const passages = splitPassages(d.body).map((p) => ({ id: passageRowId(d.id, p.ord), policyId: d.id, text: tokens(p.text) }));
-    passageRows.push(...passages);
-    docRows.push({ id: d.id, title: tokens(d.title), meta: tokens(d.meta), body: passages.map((p) => p.text).join(' ') });
+    // The document's body field joins its passages' tokens.
+    const t = d.tokens ?? tokenizeForIndex(d);
+    passageRows.push(...t.passages.map((text, ord) => ({ id: passageRowId(d.id, ord), policyId: d.id, text })));
+    docRows.push({ id: d.id, title: t.title, meta: t.meta, body: t.passages.join(' ') });
   }
   if (dialect === 'postgres') {
     await chunked(docRows, ROWS, (chunk) =>

@@ -4,6 +4,8 @@ import type { NewPolicy } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision } from './revision.js';
 import { indexPolicies, unindexPolicies } from '../search/indexer.js';
+import type { IndexText, IndexTokens } from '../search/index-tokens.js';
+import { tokenizeBatch } from '../search/token-pool.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
 import { loadRules, withRuleTerms, type TaxonomyRule } from '../taxonomy/rules.js';
 
@@ -43,31 +45,54 @@ export class PolicyWriter {
   }
 
   async write(source: string, inputs: PolicyInput[]): Promise<WriteCounts> {
+    return this.commit(await this.prepare(source, inputs));
+  }
+
+  /**
+   * The work that needs no transaction: classification rules, content hashes and index tokens of
+   * the policies that look new or changed (tokenized in a worker thread, see token-pool.ts).
+   */
+  async prepare(source: string, inputs: PolicyInput[]): Promise<PreparedBatch> {
     const termIds = await this.terms();
     // Rule-derived terms join the input before hashing: a re-run with the same rules changes nothing.
     this.rules ??= await loadRules(this.db);
     const rules = this.rules;
     const batch = inputs.map((input) => withRuleTerms(input, rules));
+    const hashes = batch.map(contentHash);
+    const known = await this.existing(this.db, source, batch);
+    const stale = batch.filter((input, i) => known.get(input.sourceKey)?.hash !== hashes[i]);
+    const tokens = await tokenizeBatch(stale.map((input) => indexText(input, termIds)));
+    return { source, batch, hashes, tokens: new Map(stale.map((input, i) => [input, tokens[i]!])) };
+  }
+
+  private async existing(db: DB, source: string, batch: PolicyInput[]) {
+    const existing = new Map<string, { id: number; hash: string }>();
+    for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) {
+      const keys = batch.slice(i, i + ROWS_PER_STATEMENT).map((p) => p.sourceKey);
+      const rows = await db
+        .selectFrom('policies')
+        .select(['id', 'source_key', 'content_hash'])
+        .where('source', '=', source)
+        .where('source_key', 'in', keys)
+        .execute();
+      for (const r of rows) existing.set(r.source_key, { id: r.id, hash: r.content_hash });
+    }
+    return existing;
+  }
+
+  /** Writes a prepared batch in one transaction, deciding again what is new, changed or unchanged. */
+  async commit({ source, batch, hashes, tokens }: PreparedBatch): Promise<WriteCounts> {
+    const termIds = await this.terms();
     const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
     if (batch.length === 0) return counts;
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      const existing = new Map<string, { id: number; hash: string }>();
-      for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) {
-        const keys = batch.slice(i, i + ROWS_PER_STATEMENT).map((p) => p.sourceKey);
-        const rows = await trx
-          .selectFrom('policies')
-          .select(['id', 'source_key', 'content_hash'])
-          .where('source', '=', source)
-          .where('source_key', 'in', keys)
-          .execute();
-        for (const r of rows) existing.set(r.source_key, { id: r.id, hash: r.content_hash });
-      }
+      const existing = await this.existing(trx, source, batch);
 
       const fresh: { input: PolicyInput; row: NewPolicy }[] = [];
       const changed: { id: number; input: PolicyInput; row: NewPolicy }[] = [];
-      for (const input of batch) {
-        const hash = contentHash(input);
+      for (const [i, input] of batch.entries()) {
+        const hash = hashes[i]!;
         const before = existing.get(input.sourceKey);
         if (before?.hash === hash) {
           counts.unchanged++;
@@ -114,10 +139,8 @@ export class PolicyWriter {
         await trx.insertInto('policy_bodies').values(bodyRows.slice(i, i + ROWS_PER_STATEMENT)).execute();
       }
 
-      const termsOf = (input: PolicyInput) =>
-        input.terms.map((t) => termIds.get(`${t.axis}:${t.code}`)).filter((t) => t !== undefined);
       const termRows = children.flatMap(({ id, input }) =>
-        [...new Set(termsOf(input).map((t) => t.id))].map((term_id) => ({ policy_id: id, term_id })),
+        [...new Set(termsOf(input, termIds).map((t) => t.id))].map((term_id) => ({ policy_id: id, term_id })),
       );
       for (let i = 0; i < termRows.length; i += ROWS_PER_STATEMENT * 4) {
         await trx.insertInto('policy_terms').values(termRows.slice(i, i + ROWS_PER_STATEMENT * 4)).execute();
@@ -131,15 +154,67 @@ export class PolicyWriter {
       await indexPolicies(
         trx,
         this.store.dialect,
-        children.map(({ id, input }) => ({
-          id,
-          title: input.title,
-          meta: [input.docNo ?? '', ...input.issuers, ...input.keywords, ...termsOf(input).map((t) => t.name)].join(' '),
-          body: input.bodyText,
-        })),
+        children.map(({ id, input }) => ({ id, ...indexText(input, termIds), tokens: tokens.get(input) })),
       );
     });
     return counts;
+  }
+}
+
+/** A batch ready to commit; see PolicyWriter.prepare. */
+export interface PreparedBatch {
+  source: string;
+  batch: PolicyInput[];
+  hashes: string[];
+  /** Index tokens of the policies that looked new or changed when prepared. */
+  tokens: Map<PolicyInput, IndexTokens>;
+}
+
+type TermIds = Map<string, { id: number; name: string }>;
+
+const termsOf = (input: PolicyInput, termIds: TermIds) =>
+  input.terms.map((t) => termIds.get(`${t.axis}:${t.code}`)).filter((t) => t !== undefined);
+
+/** The text the index holds of a policy. */
+function indexText(input: PolicyInput, termIds: TermIds): IndexText {
+  return {
+    title: input.title,
+    meta: [input.docNo ?? '', ...input.issuers, ...input.keywords, ...termsOf(input, termIds).map((t) => t.name)].join(' '),
+    body: input.bodyText,
+  };
+}
+
+/**
+ * Writes batches in order while the next one is being prepared: the worker thread tokenizes batch
+ * n + 1 while the main thread commits batch n. At most one batch waits, so memory stays flat.
+ */
+export class BatchWriter {
+  readonly counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly writer: PolicyWriter,
+    private readonly source: string,
+  ) {}
+
+  async push(batch: PolicyInput[]): Promise<void> {
+    const prepared = this.writer.prepare(this.source, batch);
+    const previous = this.pending;
+    this.pending = previous.then(async () => {
+      const c = await this.writer.commit(await prepared);
+      this.counts.inserted += c.inserted;
+      this.counts.updated += c.updated;
+      this.counts.unchanged += c.unchanged;
+    });
+    // Failures surface where the chain is awaited (the next push, or finish), not as unhandled.
+    prepared.catch(() => {});
+    this.pending.catch(() => {});
+    await previous;
+  }
+
+  async finish(): Promise<WriteCounts> {
+    await this.pending;
+    return this.counts;
   }
 }
 

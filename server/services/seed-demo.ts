@@ -2,7 +2,7 @@ import type { Store } from '../db/index.js';
 import { demoOrgs } from '../demo/orgs.js';
 import { generatePolicies } from '../demo/policies.js';
 import { upsertOrgs } from './orgs.js';
-import { PolicyWriter } from './policy-writer.js';
+import { BatchWriter, PolicyWriter } from './policy-writer.js';
 import { upsertSite } from './sites.js';
 
 export interface SeedOptions {
@@ -26,8 +26,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   await upsertOrgs(store.db, orgs);
   await upsertSite(store.db, { id: 'demo', name: '演示县区网站', orgId: 'anyuan', origins: ['http://localhost:8080'] });
 
-  const writer = new PolicyWriter(store);
-  const counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const writer = new BatchWriter(new PolicyWriter(store), DEMO_SOURCE);
   const batchSize = options.batchSize ?? 1000;
   let batch = [];
   let done = 0;
@@ -35,19 +34,14 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   for (const p of generatePolicies({ count: total, seed: options.seed, bodyChars: options.bodyChars, orgs })) {
     batch.push(p);
     if (batch.length === batchSize) {
-      add(counts, await writer.write(DEMO_SOURCE, batch));
+      await writer.push(batch);
       done += batch.length;
       batch = [];
       options.onProgress?.(done, total);
     }
   }
-  add(counts, await writer.write(DEMO_SOURCE, batch));
+  await writer.push(batch);
+  const counts = await writer.finish();
   options.onProgress?.(total, total);
   return { orgs: orgs.length, ...counts };
-}
-
-function add(into: { inserted: number; updated: number; unchanged: number }, c: typeof into) {
-  into.inserted += c.inserted;
-  into.updated += c.updated;
-  into.unchanged += c.unchanged;
 }
