@@ -9,7 +9,8 @@ import { currentRevision } from '../services/revision.js';
  */
 export interface DocAttrs {
   id: number;
-  title: string;
+  /** The title without the state's name, book-title marks and spaces (立法法 = 中华人民共和国立法法). */
+  bareTitle: string;
   orgPath: string;
   level: string;
   type: string;
@@ -40,6 +41,8 @@ export interface SearchFilters {
   from?: string;
   to?: string;
 }
+
+export const bareTitle = (s: string) => s.replace(/中华人民共和国|[《》〈〉“”"'\s]/g, '');
 
 /** The values a document matches under each facet: 'both' audiences match either selection. */
 const MATCH_VALUES: Record<FacetName, (d: Omit<DocAttrs, 'matchValues' | 'countValues'>) => string[]> = {
@@ -115,7 +118,7 @@ export class DocTable {
       for (const t of own) if (t.axis === 'theme') themes.add(t.code).add(t.parent_code ?? t.code);
       const attrs = {
         id: r.id,
-        title: r.title,
+        bareTitle: bareTitle(r.title),
         orgPath: orgPaths.get(r.org_id) ?? '/',
         level: r.level,
         type: r.type,

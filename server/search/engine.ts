@@ -5,7 +5,7 @@ import { orgPath } from '../services/orgs.js';
 import { currentRevision } from '../services/revision.js';
 import { suggest } from '../services/suggest.js';
 import { hotTopics } from '../services/topics.js';
-import { DocTable, type DocAttrs, type FacetCounts, type SearchFilters } from './doc-table.js';
+import { bareTitle, DocTable, type DocAttrs, type FacetCounts, type SearchFilters } from './doc-table.js';
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
 import { documentFrequency, matchDocNo, matchEvery, matchRanked, type Scores } from './match.js';
@@ -31,15 +31,11 @@ const EVERY_ENOUGH = 10;
 const RARE_SHARE = 0.2;
 const CACHED_RESULTS = 500;
 
-/** Titles compared without the state's name, book-title marks and spaces (立法法 = 中华人民共和国立法法). */
-const bareTitle = (s: string) => s.replace(/中华人民共和国|[《》〈〉“”"'\s]/g, '');
-
 /**
  * A document whose title is the query is what the reader named; otherwise the more of a (short)
  * title the query's words cover, the more the document is about them, not merely citing them.
  */
-function titleFactor(title: string, parsed: ParsedQuery): number {
-  const bare = bareTitle(title);
+function titleFactor(bare: string, parsed: ParsedQuery): number {
   if (!bare || parsed.terms.length === 0) return 1;
   if (bare === bareTitle(parsed.text)) return 3;
   let covered = 0;
@@ -84,13 +80,20 @@ export class SearchEngine {
     const { matches, facets } = this.docs.filter(candidates, filters);
 
     const sort = params.sort ?? (scores ? 'relevance' : 'date');
+    const newer = (a: DocAttrs, b: DocAttrs) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1);
+    const end = params.page * params.pageSize;
+    let ordered = matches;
     if (scores && sort === 'relevance') {
-      const ranked = (d: DocAttrs) => scores.get(d.id)! * (VALIDITY_WEIGHT[d.validity] ?? 1) * titleFactor(d.title, parsed);
-      matches.sort((a, b) => ranked(b) - ranked(a) || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : b.id - a.id));
+      // Each document is scored once; only those that can reach the requested page are sorted.
+      const ranked = matches.map((d) => scores.get(d.id)! * (VALIDITY_WEIGHT[d.validity] ?? 1) * titleFactor(d.bareTitle, parsed));
+      const cut = end < ranked.length ? Float64Array.from(ranked).sort()[ranked.length - end]! : -Infinity;
+      const byId = new Map<number, number>();
+      ordered = matches.filter((d, i) => ranked[i]! >= cut && byId.set(d.id, ranked[i]!));
+      ordered.sort((a, b) => byId.get(b.id)! - byId.get(a.id)! || newer(a, b));
     } else if (scores) {
-      matches.sort((a, b) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1));
+      ordered = [...matches].sort(newer);
     }
-    const page = matches.slice((params.page - 1) * params.pageSize, params.page * params.pageSize);
+    const page = ordered.slice((params.page - 1) * params.pageSize, end);
     const words = highlightWords(parsed);
     const items = await this.hits(page, scores, words, parsed);
     return {
@@ -172,7 +175,7 @@ export class SearchEngine {
           audience: r.audience as SearchHit['audience'],
           url: r.url,
           highlight: { title: mark(r.title, marks), snippet: segments, passage },
-          score: scores ? Math.round((scores.get(d.id) ?? 0) * (VALIDITY_WEIGHT[d.validity] ?? 1) * titleFactor(d.title, parsed) * 1000) / 1000 : 0,
+          score: scores ? Math.round((scores.get(d.id) ?? 0) * (VALIDITY_WEIGHT[d.validity] ?? 1) * titleFactor(d.bareTitle, parsed) * 1000) / 1000 : 0,
         },
       ];
     });
