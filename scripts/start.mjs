@@ -16,11 +16,16 @@ function newest(dir) {
 }
 
 const mtime = (file) => (existsSync(join(root, file)) ? statSync(join(root, file)).mtimeMs : 0);
-const sources = Math.max(newest('server'), newest('components'), mtime('package.json'));
-const built = Math.min(mtime('dist/server/cli.js'), mtime('dist/widgets/manifest.json'));
-if (built < sources) {
-  console.log('Building gongkai (server and widgets)…');
-  execSync('npm run build', { cwd: root, stdio: 'inherit' });
+const deps = mtime('package.json');
+// Each half is rebuilt only when its own sources changed.
+for (const [part, sources, output] of [
+  ['server', Math.max(newest('server'), deps), mtime('dist/server/cli.js')],
+  ['widgets', Math.max(newest('components'), deps), mtime('dist/widgets/manifest.json')],
+]) {
+  if (output < sources) {
+    console.log(`Building gongkai ${part}…`);
+    execSync(`npm run build:${part}`, { cwd: root, stdio: 'inherit' });
+  }
 }
 
 const { main } = await import('../dist/server/cli.js');

@@ -1,14 +1,18 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { GOV_DICT } from './gov-dict.js';
 
 /**
  * The one tokenizer for index and query (DESIGN §6): jieba `cutForSearch` for the index (a word
  * and its parts: 毕业生 → 毕业, 业生, 毕业生), `cut` for queries, both with the government dictionary.
+ * The dictionary (several MB) loads on first use, so a server that only lists policies starts fast.
  */
+const require = createRequire(import.meta.url);
 let jieba: Jieba | undefined;
 function instance(): Jieba {
   if (!jieba) {
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
     jieba = Jieba.withDict(dict);
     jieba.loadDict(GOV_DICT);
   }
