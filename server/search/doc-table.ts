@@ -22,9 +22,11 @@ export interface DocAttrs {
   lifecycle: string[];
   /** Theme codes with their first-level parents (labor.employment → labor). */
   themes: string[];
-  /** Per facet (in FACETS order): the values a selection matches, and the values counted. */
-  matchValues: string[][];
-  countValues: string[][];
+  /**
+   * Facet value codes packed into one typed array, so filtering touches one block per document:
+   * [count offsets × (F + 1), match offsets × (F + 1), count codes…, match codes…] for F facets.
+   */
+  facetCodes: Int32Array;
 }
 
 export interface SearchFilters {
@@ -45,7 +47,7 @@ export interface SearchFilters {
 export const bareTitle = (s: string) => s.replace(/中华人民共和国|[《》〈〉“”"'\s]/g, '');
 
 /** The values a document matches under each facet: 'both' audiences match either selection. */
-const MATCH_VALUES: Record<FacetName, (d: Omit<DocAttrs, 'matchValues' | 'countValues'>) => string[]> = {
+const MATCH_VALUES: Record<FacetName, (d: Omit<DocAttrs, 'facetCodes'>) => string[]> = {
   audience: (d) => (d.audience === 'both' ? ['person', 'enterprise'] : d.audience ? [d.audience] : []),
   serviceObject: (d) => d.serviceObjects,
   lifecycle: (d) => d.lifecycle,
@@ -64,6 +66,34 @@ export class DocTable {
   private loadedRevision = -1;
   private loadedUpTo = '';
   private loading: Promise<void> | undefined;
+  /** Facet values as small integers per facet, so counting is array arithmetic, not string hashing. */
+  private codes = FACETS.map(() => new Map<string, number>());
+  private values: string[][] = FACETS.map(() => []);
+
+  private pack(count: string[][], match: string[][]): Int32Array {
+    const F = FACETS.length;
+    const codes = [count, match].map((lists) => lists.map((values, i) => values.map((v) => this.code(i, v))));
+    const out = new Int32Array(2 * (F + 1) + codes.flat(2).length);
+    let at = 2 * (F + 1);
+    codes.forEach((lists, half) => {
+      lists.forEach((list, i) => {
+        out[half * (F + 1) + i] = at;
+        out.set(list, at);
+        at += list.length;
+      });
+      out[half * (F + 1) + F] = at;
+    });
+    return out;
+  }
+
+  private code(facet: number, value: string): number {
+    let c = this.codes[facet]!.get(value);
+    if (c === undefined) {
+      c = this.values[facet]!.push(value) - 1;
+      this.codes[facet]!.set(value, c);
+    }
+    return c;
+  }
 
   constructor(private readonly db: DB) {}
 
@@ -133,7 +163,7 @@ export class DocTable {
       const matchValues = FACETS.map((name) => MATCH_VALUES[name](attrs));
       // Theme counts go to first-level themes only; every other facet counts what it matches.
       const countValues = matchValues.map((values, i) => (FACETS[i] === 'theme' ? values.filter((t) => !t.includes('.')) : values));
-      this.docs.set(r.id, { ...attrs, matchValues, countValues });
+      this.docs.set(r.id, { ...attrs, facetCodes: this.pack(countValues, matchValues) });
       if (r.updated_at > upTo) upTo = r.updated_at;
     }
     if (rows.length > 0 || this.loadedRevision === -1) {
@@ -148,28 +178,45 @@ export class DocTable {
    * (multi-select): a document failing only that facet still counts there.
    */
   filter(candidates: Iterable<DocAttrs>, f: SearchFilters): { matches: DocAttrs[]; facets: FacetCounts } {
-    const counts = FACETS.map(() => new Map<string, number>());
-    const selected = FACETS.map((name) => (f[name] ? new Set((f[name] as (string | number)[]).map(String)) : null));
+    const counts = FACETS.map((_, i) => new Int32Array(this.values[i]!.length));
+    const selected = FACETS.map((name, i) => {
+      const chosen = f[name] as (string | number)[] | undefined;
+      return chosen ? new Set(chosen.map((v) => this.codes[i]!.get(String(v)) ?? -1)) : null;
+    });
     const matches: DocAttrs[] = [];
+    const F = FACETS.length;
     for (const d of candidates) {
       if (f.orgPath && !d.orgPath.startsWith(f.orgPath)) continue;
       if ((f.from && d.publishedAt < f.from) || (f.to && d.publishedAt > f.to)) continue;
+      const p = d.facetCodes;
       let failed = -1;
       let failures = 0;
-      for (let i = 0; i < selected.length; i++) {
+      for (let i = 0; i < F; i++) {
         const sel = selected[i];
-        if (sel && !d.matchValues[i]!.some((v) => sel.has(v))) {
+        if (!sel) continue;
+        let hit = false;
+        for (let k = p[F + 1 + i]!; k < p[F + 2 + i]! && !hit; k++) hit = sel.has(p[k]!);
+        if (!hit) {
           failed = i;
           if (++failures > 1) break;
         }
       }
       if (failures > 1) continue;
-      for (let i = failures === 0 ? 0 : failed; i < (failures === 0 ? counts.length : failed + 1); i++) {
+      const from = failures === 0 ? 0 : failed;
+      const to = failures === 0 ? F : failed + 1;
+      for (let i = from; i < to; i++) {
         const c = counts[i]!;
-        for (const v of d.countValues[i]!) c.set(v, (c.get(v) ?? 0) + 1);
+        for (let k = p[i]!; k < p[i + 1]!; k++) c[p[k]!]!++;
       }
       if (failures === 0) matches.push(d);
     }
-    return { matches, facets: Object.fromEntries(FACETS.map((name, i) => [name, counts[i]])) as FacetCounts };
+    const facets = Object.fromEntries(
+      FACETS.map((name, i) => {
+        const byValue = new Map<string, number>();
+        counts[i]!.forEach((n, code) => n > 0 && byValue.set(this.values[i]![code]!, n));
+        return [name, byValue];
+      }),
+    ) as FacetCounts;
+    return { matches, facets };
   }
 }

@@ -8,7 +8,7 @@ import { hotTopics } from '../services/topics.js';
 import { bareTitle, DocTable, type DocAttrs, type FacetCounts, type SearchFilters } from './doc-table.js';
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
-import { documentFrequency, matchDocNo, matchEvery, matchRanked, type Scores } from './match.js';
+import { matchDocNo, matchRanked, scoreEvery, termDocs, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 
 export interface SearchParams {
@@ -27,6 +27,10 @@ const DOC_NO_BOOST = 1e6;
 /** Keyword queries up to this many words match documents holding every word, when enough do. */
 const EVERY_WORDS = 5;
 const EVERY_ENOUGH = 10;
+/** Beyond this many documents holding every word, ranking them all costs more than it tells. */
+const RANK_EVERY_UP_TO = 3000;
+/** Cached postings (document ids per query word) are dropped past this many ids in all. */
+const MAX_CACHED_IDS = 5_000_000;
 /** Words in more than this share of documents do not pick passages (see selectiveTerms). */
 const RARE_SHARE = 0.2;
 const CACHED_RESULTS = 500;
@@ -45,12 +49,29 @@ function titleFactor(bare: string, parsed: ParsedQuery): number {
   return 1 + Math.min(1, covered / bare.length);
 }
 
+/** Ids present in both ascending lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out[n++] = a[i]!;
+      i++;
+      j++;
+    }
+  }
+  return out.subarray(0, n);
+}
+
 type TermLabels = Map<string, Map<string, { name: string; nameEn: string; sort: number }>>;
 
 export class SearchEngine {
   readonly docs: DocTable;
   private labels: { revision: number; terms: TermLabels } | undefined;
-  private frequencies: { revision: number; df: Map<string, number> } = { revision: -1, df: new Map() };
+  /** Document ids per query word: the vocabulary of searches repeats far more than whole searches do. */
+  private postings: { revision: number; byTerm: Map<string, Int32Array>; ids: number } = { revision: -1, byTerm: new Map(), ids: 0 };
   /** Whole answers by request, for the current revision: popular searches repeat. */
   private results: { revision: number; byKey: Map<string, SearchResult> } = { revision: -1, byKey: new Map() };
 
@@ -114,19 +135,26 @@ export class SearchEngine {
     if (!parsed.docNoKey && parsed.terms.length === 0) return undefined;
     let scores: Scores = new Map();
     if (parsed.terms.length > 0) {
-      let every = { scores, ranked: true };
-      if (parsed.terms.length <= EVERY_WORDS) every = await matchEvery(this.store, parsed.terms);
-      scores = every.scores;
+      let ranked = true;
+      if (parsed.terms.length <= EVERY_WORDS) {
+        const every = await this.every(parsed.terms);
+        if (every.length > RANK_EVERY_UP_TO) {
+          scores = new Map(Array.from(every, (id) => [id, 0]));
+          ranked = false;
+        } else if (every.length > 0) {
+          scores = await scoreEvery(this.store, parsed.terms);
+        }
+      }
       const enough = parsed.terms.length <= 2 ? scores.size > 0 : scores.size >= EVERY_ENOUGH;
-      if (!enough || !every.ranked) {
+      if (!enough || !ranked) {
         // Too few documents hold every word (rank those holding most of them), or so many that
         // only the best of them are worth ranking.
-        const ranked = await matchRanked(this.store, parsed.terms, await this.selectiveTerms(parsed.terms));
-        if (every.ranked) {
-          for (const [id, s] of scores) ranked.set(id, (ranked.get(id) ?? 0) + s);
-          scores = ranked;
+        const best = await matchRanked(this.store, parsed.terms, await this.selectiveTerms(parsed.terms));
+        if (ranked) {
+          for (const [id, s] of scores) best.set(id, (best.get(id) ?? 0) + s);
+          scores = best;
         } else {
-          for (const id of scores.keys()) scores.set(id, ranked.get(id) ?? 0);
+          for (const id of scores.keys()) scores.set(id, best.get(id) ?? 0);
         }
       }
     }
@@ -136,16 +164,35 @@ export class SearchEngine {
     return scores;
   }
 
+  /** The documents holding a word, cached until the content changes. */
+  private async docsOf(term: QueryTerm): Promise<Int32Array> {
+    const revision = this.docs.revision;
+    if (this.postings.revision !== revision || this.postings.ids > MAX_CACHED_IDS) {
+      this.postings = { revision, byTerm: new Map(), ids: 0 };
+    }
+    const key = JSON.stringify([term.word, term.parts, term.alternatives]);
+    let ids = this.postings.byTerm.get(key);
+    if (!ids) {
+      ids = await termDocs(this.store, term);
+      this.postings.byTerm.set(key, ids);
+      this.postings.ids += ids.length;
+    }
+    return ids;
+  }
+
+  /** The documents holding every word: the intersection of their postings, smallest first. */
+  private async every(terms: QueryTerm[]): Promise<Int32Array> {
+    const lists = (await Promise.all(terms.map((t) => this.docsOf(t)))).sort((a, b) => a.length - b.length);
+    return lists.slice(1).reduce(intersect, lists[0] ?? new Int32Array());
+  }
+
   /**
    * The words that pick passages: those in at most a fifth of the documents (none when every word
-   * is that common: titles then rank alone). Document frequencies are cached until the content changes.
+   * is that common: titles then rank alone).
    */
   private async selectiveTerms(terms: QueryTerm[]): Promise<QueryTerm[]> {
-    const revision = this.docs.revision;
-    if (this.frequencies.revision !== revision) this.frequencies = { revision, df: new Map() };
-    const df = this.frequencies.df;
-    for (const t of terms) if (!df.has(t.word)) df.set(t.word, await documentFrequency(this.store, t));
-    return terms.filter((t) => df.get(t.word)! <= this.docs.size * RARE_SHARE);
+    const df = await Promise.all(terms.map(async (t) => (await this.docsOf(t)).length));
+    return terms.filter((_, i) => df[i]! <= this.docs.size * RARE_SHARE);
   }
 
   private async hits(page: DocAttrs[], scores: Scores | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
@@ -225,10 +272,10 @@ export class SearchEngine {
     const out = new Set<string>();
     const words = parsed.terms;
     const found = new Map<string, boolean>();
-    for (const t of words) found.set(t.word, (await matchEvery(this.store, [t])).scores.size > 0);
+    for (const t of words) found.set(t.word, (await this.docsOf(t)).length > 0);
     for (let i = 0; i < words.length; i++) {
       for (let j = i + 1; j < words.length; j++) {
-        if (found.get(words[i]!.word) && found.get(words[j]!.word) && (await matchEvery(this.store, [words[i]!, words[j]!])).scores.size > 0) {
+        if (found.get(words[i]!.word) && found.get(words[j]!.word) && (await this.every([words[i]!, words[j]!])).length > 0) {
           out.add(`${words[i]!.word} ${words[j]!.word}`);
         }
       }

@@ -31,47 +31,30 @@ function tsTerm(t: Term): string {
 
 const usable = (terms: Term[]) => terms.filter((t) => SAFE.test(t.word));
 
-/**
- * Matching in the store's own full-text index (FTS5 or tsvector), in two modes:
- * `every` — documents holding every word, all of them, for short keyword queries;
- * `ranked` — the best documents holding any word, by their best passage and their title, for
- * questions and for keyword queries no document fully answers.
- */
-/** Beyond this many matches, ranking every one of them costs more than it tells. */
-const RANK_EVERY_UP_TO = 3000;
+/** The documents holding a word in any of its forms, ascending by id. */
+export async function termDocs(store: Store, term: Term): Promise<Int32Array> {
+  if (!SAFE.test(term.word)) return new Int32Array();
+  const rows =
+    store.dialect === 'postgres'
+      ? await sql<{ id: number }>`select policy_id as id from search_docs where tsv @@ to_tsquery('simple', ${tsTerm(term)}) order by 1`.execute(store.db)
+      : await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${fts5Term(term)} order by rowid`.execute(store.db);
+  return Int32Array.from(rows.rows, (r) => r.id);
+}
 
-/**
- * Documents holding every word. Their scores come from the index when there are few enough;
- * otherwise every score is 0 and `ranked` is false, for the caller to rank the best of them.
- */
-export async function matchEvery(store: Store, terms: Term[]): Promise<{ scores: Scores; ranked: boolean }> {
+/** Index scores of the documents holding every word (call it for small sets: it ranks them all). */
+export async function scoreEvery(store: Store, terms: Term[]): Promise<Scores> {
   const words = usable(terms);
-  if (words.length === 0) return { scores: new Map(), ranked: true };
+  if (words.length === 0) return new Map();
   if (store.dialect === 'postgres') {
     const q = words.map(tsTerm).join(' & ');
-    const ids = await sql<{ id: number }>`select policy_id as id from search_docs where tsv @@ to_tsquery('simple', ${q})`.execute(store.db);
-    if (ids.rows.length > RANK_EVERY_UP_TO) return { scores: new Map(ids.rows.map((r) => [r.id, 0])), ranked: false };
     const rows = await sql<{ id: number; s: number }>`
       select policy_id as id, ts_rank(head, to_tsquery('simple', ${q})) * 10 + 0.1 as s
       from search_docs where tsv @@ to_tsquery('simple', ${q})`.execute(store.db);
-    return { scores: new Map(rows.rows.map((r) => [r.id, Number(r.s)])), ranked: true };
+    return new Map(rows.rows.map((r) => [r.id, Number(r.s)]));
   }
-  const expr = words.map(fts5Term).join(' AND ');
-  const ids = await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${expr}`.execute(store.db);
-  if (ids.rows.length > RANK_EVERY_UP_TO) return { scores: new Map(ids.rows.map((r) => [r.id, 0])), ranked: false };
   const rows = await sql<{ id: number; s: number }>`
-    select rowid as id, -bm25(doc_fts, 10.0, 4.0, 1.0) as s from doc_fts where doc_fts match ${expr}`.execute(store.db);
-  return { scores: new Map(rows.rows.map((r) => [r.id, r.s])), ranked: true };
-}
-
-/** How many documents hold the word (in any of its forms). */
-export async function documentFrequency(store: Store, term: Term): Promise<number> {
-  if (!SAFE.test(term.word)) return 0;
-  const rows =
-    store.dialect === 'postgres'
-      ? await sql<{ n: string }>`select count(*) as n from search_docs where tsv @@ to_tsquery('simple', ${tsTerm(term)})`.execute(store.db)
-      : await sql<{ n: number }>`select count(*) as n from doc_fts where doc_fts match ${fts5Term(term)}`.execute(store.db);
-  return Number(rows.rows[0]?.n ?? 0);
+    select rowid as id, -bm25(doc_fts, 10.0, 4.0, 1.0) as s from doc_fts where doc_fts match ${words.map(fts5Term).join(' AND ')}`.execute(store.db);
+  return new Map(rows.rows.map((r) => [r.id, r.s]));
 }
 
 /**
