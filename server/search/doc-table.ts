@@ -22,11 +22,6 @@ export interface DocAttrs {
   lifecycle: string[];
   /** Theme codes with their first-level parents (labor.employment → labor). */
   themes: string[];
-  /**
-   * Facet value codes packed into one typed array, so filtering touches one block per document:
-   * [count offsets × (F + 1), match offsets × (F + 1), count codes…, match codes…] for F facets.
-   */
-  facetCodes: Int32Array;
 }
 
 export interface SearchFilters {
@@ -47,7 +42,7 @@ export interface SearchFilters {
 export const bareTitle = (s: string) => s.replace(/中华人民共和国|[《》〈〉“”"'\s]/g, '');
 
 /** The values a document matches under each facet: 'both' audiences match either selection. */
-const MATCH_VALUES: Record<FacetName, (d: Omit<DocAttrs, 'facetCodes'>) => string[]> = {
+const MATCH_VALUES: Record<FacetName, (d: DocAttrs) => string[]> = {
   audience: (d) => (d.audience === 'both' ? ['person', 'enterprise'] : d.audience ? [d.audience] : []),
   serviceObject: (d) => d.serviceObjects,
   lifecycle: (d) => d.lifecycle,
@@ -62,43 +57,43 @@ export type FacetCounts = Record<FacetName, Map<string, number>>;
 
 export class DocTable {
   private docs = new Map<number, DocAttrs>();
-  private sorted: DocAttrs[] = [];
   private loadedRevision = -1;
   private loadedUpTo = '';
   private loading: Promise<void> | undefined;
   /** Facet values as small integers per facet, so counting is array arithmetic, not string hashing. */
   private codes = FACETS.map(() => new Map<string, number>());
   private values: string[][] = FACETS.map(() => []);
+  /**
+   * The columns filtering reads, by slot (slot 0 is the newest document): typed arrays rather than
+   * one object per document, since walking tens of thousands of objects is bound by memory.
+   */
+  private slots: DocAttrs[] = [];
+  private slotOf = new Map<number, number>();
+  private orgOfSlot = new Int32Array(0);
+  private orgPaths: string[] = [];
+  private dayOfSlot = new Int32Array(0);
+  /** Per slot, where its codes start in `codeData`: count and match segments for every facet. */
+  private codeStart = new Int32Array(0);
+  private codeData = new Int32Array(0);
+  private idOfSlot = new Int32Array(0);
+  private priorOfSlot = new Float64Array(0);
 
-  private pack(count: string[][], match: string[][]): Int32Array {
-    const F = FACETS.length;
-    const codes = [count, match].map((lists) => lists.map((values, i) => values.map((v) => this.code(i, v))));
-    const out = new Int32Array(2 * (F + 1) + codes.flat(2).length);
-    let at = 2 * (F + 1);
-    codes.forEach((lists, half) => {
-      lists.forEach((list, i) => {
-        out[half * (F + 1) + i] = at;
-        out.set(list, at);
-        at += list.length;
-      });
-      out[half * (F + 1) + F] = at;
-    });
-    return out;
+  /** `prior` weighs a document before any query (the engine's validity weight). */
+  constructor(
+    private readonly db: DB,
+    private readonly prior: (d: DocAttrs) => number,
+  ) {}
+
+  idOf(slot: number): number {
+    return this.idOfSlot[slot]!;
   }
 
-  private code(facet: number, value: string): number {
-    let c = this.codes[facet]!.get(value);
-    if (c === undefined) {
-      c = this.values[facet]!.push(value) - 1;
-      this.codes[facet]!.set(value, c);
-    }
-    return c;
+  priorOf(slot: number): number {
+    return this.priorOfSlot[slot]!;
   }
-
-  constructor(private readonly db: DB) {}
 
   get size(): number {
-    return this.docs.size;
+    return this.slots.length;
   }
 
   /** The content revision the table reflects. */
@@ -106,13 +101,19 @@ export class DocTable {
     return this.loadedRevision;
   }
 
-  get(id: number): DocAttrs | undefined {
-    return this.docs.get(id);
+  /** The document in a slot. */
+  attrs(slot: number): DocAttrs {
+    return this.slots[slot]!;
   }
 
-  /** Newest first (publication date, then id). */
-  get byDate(): readonly DocAttrs[] {
-    return this.sorted;
+  /** Slots of the known documents among these ids. */
+  slotsOf(ids: Iterable<number>): Int32Array {
+    const out: number[] = [];
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) out.push(slot);
+    }
+    return Int32Array.from(out);
   }
 
   /** Brings the table up to the store's content revision; concurrent callers share one load. */
@@ -146,7 +147,7 @@ export class DocTable {
       const own = byPolicy.get(r.id) ?? [];
       const themes = new Set<string>();
       for (const t of own) if (t.axis === 'theme') themes.add(t.code).add(t.parent_code ?? t.code);
-      const attrs = {
+      this.docs.set(r.id, {
         id: r.id,
         bareTitle: bareTitle(r.title),
         orgPath: orgPaths.get(r.org_id) ?? '/',
@@ -159,64 +160,113 @@ export class DocTable {
         serviceObjects: own.filter((t) => t.axis === 'service_object').map((t) => t.code),
         lifecycle: own.filter((t) => t.axis === 'lifecycle').map((t) => t.code),
         themes: [...themes],
-      };
-      const matchValues = FACETS.map((name) => MATCH_VALUES[name](attrs));
-      // Theme counts go to first-level themes only; every other facet counts what it matches.
-      const countValues = matchValues.map((values, i) => (FACETS[i] === 'theme' ? values.filter((t) => !t.includes('.')) : values));
-      this.docs.set(r.id, { ...attrs, facetCodes: this.pack(countValues, matchValues) });
+      });
       if (r.updated_at > upTo) upTo = r.updated_at;
     }
-    if (rows.length > 0 || this.loadedRevision === -1) {
-      this.sorted = [...this.docs.values()].sort((a, b) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1));
-    }
+    if (rows.length > 0 || this.loadedRevision === -1) this.compile();
     this.loadedUpTo = upTo;
     this.loadedRevision = revision;
   }
 
+  /** Lays the documents out in slots, newest first, with their columns. */
+  private compile(): void {
+    const F = FACETS.length;
+    this.slots = [...this.docs.values()].sort((a, b) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1));
+    const n = this.slots.length;
+    this.slotOf = new Map(this.slots.map((d, slot) => [d.id, slot]));
+    this.idOfSlot = Int32Array.from(this.slots, (d) => d.id);
+    this.priorOfSlot = Float64Array.from(this.slots, this.prior);
+    const orgIndex = new Map<string, number>();
+    this.orgOfSlot = new Int32Array(n);
+    this.dayOfSlot = new Int32Array(n);
+    this.codeStart = new Int32Array(n * 2 * (F + 1));
+    const data: number[] = [];
+    this.slots.forEach((d, slot) => {
+      if (!orgIndex.has(d.orgPath)) orgIndex.set(d.orgPath, orgIndex.size);
+      this.orgOfSlot[slot] = orgIndex.get(d.orgPath)!;
+      this.dayOfSlot[slot] = dayKey(d.publishedAt);
+      const match = FACETS.map((name) => MATCH_VALUES[name](d));
+      // Theme counts go to first-level themes only; every other facet counts what it matches.
+      const count = match.map((values, i) => (FACETS[i] === 'theme' ? values.filter((t) => !t.includes('.')) : values));
+      const base = slot * 2 * (F + 1);
+      [count, match].forEach((lists, half) => {
+        lists.forEach((values, i) => {
+          this.codeStart[base + half * (F + 1) + i] = data.length;
+          for (const v of values) data.push(this.code(i, v));
+        });
+        this.codeStart[base + half * (F + 1) + F] = data.length;
+      });
+    });
+    this.codeData = Int32Array.from(data);
+    this.orgPaths = [...orgIndex.keys()];
+  }
+
+  private code(facet: number, value: string): number {
+    let c = this.codes[facet]!.get(value);
+    if (c === undefined) {
+      c = this.values[facet]!.push(value) - 1;
+      this.codes[facet]!.set(value, c);
+    }
+    return c;
+  }
+
   /**
-   * Filters documents and counts facets in one pass. A facet's counts ignore its own selection
-   * (multi-select): a document failing only that facet still counts there.
+   * Filters slots (all of them, newest first, when `candidates` is null) and counts facets in one
+   * pass. A facet's counts ignore its own selection (multi-select): a document failing only that
+   * facet still counts there.
    */
-  filter(candidates: Iterable<DocAttrs>, f: SearchFilters): { matches: DocAttrs[]; facets: FacetCounts } {
+  filter(candidates: Int32Array | null, f: SearchFilters): { matches: Int32Array; facets: FacetCounts } {
+    const F = FACETS.length;
     const counts = FACETS.map((_, i) => new Int32Array(this.values[i]!.length));
     const selected = FACETS.map((name, i) => {
       const chosen = f[name] as (string | number)[] | undefined;
       return chosen ? new Set(chosen.map((v) => this.codes[i]!.get(String(v)) ?? -1)) : null;
     });
-    const matches: DocAttrs[] = [];
-    const F = FACETS.length;
-    for (const d of candidates) {
-      if (f.orgPath && !d.orgPath.startsWith(f.orgPath)) continue;
-      if ((f.from && d.publishedAt < f.from) || (f.to && d.publishedAt > f.to)) continue;
-      const p = d.facetCodes;
+    const orgAllowed = f.orgPath ? Uint8Array.from(this.orgPaths, (p) => (p.startsWith(f.orgPath!) ? 1 : 0)) : null;
+    const from = f.from ? dayKey(f.from) : 0;
+    const to = f.to ? dayKey(f.to) : Infinity;
+    const start = this.codeStart;
+    const data = this.codeData;
+    const n = candidates ? candidates.length : this.slots.length;
+    const matches = new Int32Array(n);
+    let found = 0;
+    for (let j = 0; j < n; j++) {
+      const slot = candidates ? candidates[j]! : j;
+      if (orgAllowed && !orgAllowed[this.orgOfSlot[slot]!]) continue;
+      const day = this.dayOfSlot[slot]!;
+      if (day < from || day > to) continue;
+      const base = slot * 2 * (F + 1);
       let failed = -1;
       let failures = 0;
       for (let i = 0; i < F; i++) {
         const sel = selected[i];
         if (!sel) continue;
         let hit = false;
-        for (let k = p[F + 1 + i]!; k < p[F + 2 + i]! && !hit; k++) hit = sel.has(p[k]!);
+        for (let k = start[base + F + 1 + i]!; k < start[base + F + 2 + i]! && !hit; k++) hit = sel.has(data[k]!);
         if (!hit) {
           failed = i;
           if (++failures > 1) break;
         }
       }
       if (failures > 1) continue;
-      const from = failures === 0 ? 0 : failed;
-      const to = failures === 0 ? F : failed + 1;
-      for (let i = from; i < to; i++) {
+      const first = failures === 0 ? 0 : failed;
+      const last = failures === 0 ? F : failed + 1;
+      for (let i = first; i < last; i++) {
         const c = counts[i]!;
-        for (let k = p[i]!; k < p[i + 1]!; k++) c[p[k]!]!++;
+        for (let k = start[base + i]!; k < start[base + i + 1]!; k++) c[data[k]!]!++;
       }
-      if (failures === 0) matches.push(d);
+      if (failures === 0) matches[found++] = slot;
     }
     const facets = Object.fromEntries(
       FACETS.map((name, i) => {
         const byValue = new Map<string, number>();
-        counts[i]!.forEach((n, code) => n > 0 && byValue.set(this.values[i]![code]!, n));
+        counts[i]!.forEach((count, code) => count > 0 && byValue.set(this.values[i]![code]!, count));
         return [name, byValue];
       }),
     ) as FacetCounts;
-    return { matches, facets };
+    return { matches: matches.subarray(0, found), facets };
   }
 }
+
+/** 2024-03-05 → 20240305, comparable as a number. */
+const dayKey = (iso: string) => Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));

@@ -39,9 +39,11 @@ const CACHED_RESULTS = 500;
  * A document whose title is the query is what the reader named; otherwise the more of a (short)
  * title the query's words cover, the more the document is about them, not merely citing them.
  */
+const TITLE_MAX = 3;
+
 function titleFactor(bare: string, parsed: ParsedQuery): number {
   if (!bare || parsed.terms.length === 0) return 1;
-  if (bare === bareTitle(parsed.text)) return 3;
+  if (bare === bareTitle(parsed.text)) return TITLE_MAX;
   let covered = 0;
   for (const t of parsed.terms) {
     if (bare.includes(t.word) || (t.parts.length > 1 && t.parts.every((p) => bare.includes(p)))) covered += t.word.length;
@@ -76,7 +78,7 @@ export class SearchEngine {
   private results: { revision: number; byKey: Map<string, SearchResult> } = { revision: -1, byKey: new Map() };
 
   constructor(private readonly store: Store) {
-    this.docs = new DocTable(store.db);
+    this.docs = new DocTable(store.db, (d) => VALIDITY_WEIGHT[d.validity] ?? 1);
   }
 
   async search(params: SearchParams): Promise<SearchResult> {
@@ -94,27 +96,16 @@ export class SearchEngine {
   private async compute(params: SearchParams): Promise<SearchResult> {
     const parsed = parseQuery(params.q);
     const scores = await this.score(parsed);
-    const candidates: Iterable<DocAttrs> = scores
-      ? [...scores.keys()].map((id) => this.docs.get(id)).filter((d): d is DocAttrs => d !== undefined)
-      : this.docs.byDate;
     const filters: SearchFilters = { ...params.filters, orgPath: params.org ? await orgPath(this.store.db, params.org) : undefined };
-    const { matches, facets } = this.docs.filter(candidates, filters);
+    const { matches, facets } = this.docs.filter(scores ? this.docs.slotsOf(scores.keys()) : null, filters);
 
     const sort = params.sort ?? (scores ? 'relevance' : 'date');
-    const newer = (a: DocAttrs, b: DocAttrs) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1);
     const end = params.page * params.pageSize;
-    let ordered = matches;
-    if (scores && sort === 'relevance') {
-      // Each document is scored once; only those that can reach the requested page are sorted.
-      const ranked = matches.map((d) => scores.get(d.id)! * (VALIDITY_WEIGHT[d.validity] ?? 1) * titleFactor(d.bareTitle, parsed));
-      const cut = end < ranked.length ? Float64Array.from(ranked).sort()[ranked.length - end]! : -Infinity;
-      const byId = new Map<number, number>();
-      ordered = matches.filter((d, i) => ranked[i]! >= cut && byId.set(d.id, ranked[i]!));
-      ordered.sort((a, b) => byId.get(b.id)! - byId.get(a.id)! || newer(a, b));
-    } else if (scores) {
-      ordered = [...matches].sort(newer);
-    }
-    const page = ordered.slice((params.page - 1) * params.pageSize, end);
+    // Slots run newest first, so date order is slot order.
+    const ordered: ArrayLike<number> = !scores ? matches : sort === 'relevance' ? this.rank(matches, scores, parsed, end) : Int32Array.from(matches).sort();
+    const page = Array.from({ length: Math.max(0, Math.min(end, ordered.length) - (params.page - 1) * params.pageSize) }, (_, i) =>
+      this.docs.attrs(ordered[(params.page - 1) * params.pageSize + i]!),
+    );
     const words = highlightWords(parsed);
     const items = await this.hits(page, scores, words, parsed);
     return {
@@ -128,6 +119,21 @@ export class SearchEngine {
       facets: await this.facetValues(facets, params.filters),
       suggestions: matches.length === 0 && params.q ? await this.suggestions(parsed, params.org) : [],
     };
+  }
+
+  /**
+   * Matches in relevance order, as far as `end`: every match gets its index score weighted by
+   * validity; only those that can reach the page are weighed by title and sorted.
+   */
+  private rank(matches: Int32Array, scores: Scores, parsed: ParsedQuery, end: number): number[] {
+    const base = Float64Array.from(matches, (slot) => (scores.get(this.docs.idOf(slot)) ?? 0) * this.docs.priorOf(slot));
+    // A title can at most triple a score, so the cut keeps everything that could still reach the page.
+    const cut = end < base.length ? Float64Array.from(base).sort()[base.length - end]! / TITLE_MAX : -Infinity;
+    const final = new Map<number, number>();
+    matches.forEach((slot, i) => {
+      if (base[i]! >= cut) final.set(slot, base[i]! * titleFactor(this.docs.attrs(slot).bareTitle, parsed));
+    });
+    return [...final.keys()].sort((a, b) => final.get(b)! - final.get(a)! || a - b).slice(0, end);
   }
 
   /** Relevance by policy id, or undefined for a browse without a query (every document). */
