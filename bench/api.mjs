@@ -2,9 +2,8 @@
 // GET /api/v1/policies?pageSize=20 under load, fresh and answered from ETag (304), on a store
 // seeded with --policies (default 60,000) demo policies. SQLite by default; DATABASE_URL for PostgreSQL.
 //   node bench/api.mjs [--policies 60000] [--duration 10] [--connections 10]
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { arg, bin, freePort, load, memoryMb, root, run, waitForHealth } from './lib.mjs';
+import { arg, load, memoryMb, root, run, serve } from './lib.mjs';
 
 const policies = Number(arg('policies', '60000'));
 const duration = Number(arg('duration', '10'));
@@ -19,11 +18,8 @@ if (pg || !existsSync(env.GONGKAI_DB)) {
   console.error(`seeded ${policies} policies in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: { ...process.env, ...env }, stdio: 'ignore' });
+const { origin, child: server } = await serve(env);
 try {
-  await waitForHealth(origin, server);
   const path = '/api/v1/policies?pageSize=20';
   const filtered = '/api/v1/policies?org=anyuan&validity=valid&audience=person&pageSize=20';
   await load(`${origin}${path}`, { connections, duration: 2 }); // warm-up

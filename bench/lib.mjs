@@ -29,6 +29,20 @@ export function run(args, env = {}) {
   });
 }
 
+/** Starts `gongkai serve` on a free port and resolves once it answers. */
+export async function serve(env) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  try {
+    await waitForHealth(origin, child);
+  } catch (e) {
+    child.kill();
+    throw e;
+  }
+  return { origin, child };
+}
+
 export async function waitForHealth(origin, child, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

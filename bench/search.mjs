@@ -3,10 +3,9 @@
 // --body-chars characters each (the seeding rate is the import rate with tokenisation).
 // SQLite by default; with DATABASE_URL, PostgreSQL (a database of its own per size, created here).
 //   node bench/search.mjs [--policies 60000] [--body-chars 3000] [--duration 10] [--connections 10] [--fresh]
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import pg from 'pg';
-import { arg, bin, freePort, load, memoryMb, root, run, waitForHealth } from './lib.mjs';
+import { arg, load, memoryMb, root, run, serve } from './lib.mjs';
 
 const policies = Number(arg('policies', '60000'));
 const bodyChars = Number(arg('body-chars', '3000'));
@@ -44,11 +43,8 @@ if (!seeded) {
   importRate = { documents: policies, seconds: Math.round(seconds * 10) / 10, docsPerSecond: Math.round(policies / seconds) };
 }
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: { ...process.env, ...env }, stdio: 'ignore' });
+const { origin, child: server } = await serve(env);
 try {
-  await waitForHealth(origin, server);
   // Real 文号 from the store, in the spellings people type.
   const sample = await (await fetch(`${origin}/api/v1/policies?pageSize=100&type=normative,policy`)).json();
   const docNos = sample.items.map((p) => p.docNo).filter(Boolean).slice(0, 6);

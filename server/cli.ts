@@ -105,14 +105,16 @@ async function importCommand(args: string[]) {
   const store = await openReadyStore();
   const bar = progressBar(`import ${format}`, 0);
   try {
-    let lastSize = 0;
-    const size = statSync(path).size;
+    // A file's size gives a rough record count (about 2 KB each); a folder's total is unknown until read.
+    const stat = statSync(path);
+    const estimate = stat.isFile() ? Math.round(stat.size / 2000) : 0;
+    let shown = 0;
     const report = await runImport(store, format, path, {
       batchSize: int(values.batch, 'batch', 500),
       onProgress: (read) => {
-        if (read - lastSize >= 100) {
-          lastSize = read;
-          bar.update(read, Math.max(read, Math.round(size / 2000)));
+        if (read - shown >= 100) {
+          shown = read;
+          bar.update(read, Math.max(read, estimate));
         }
       },
     });
