@@ -74,7 +74,17 @@ export interface RevisionsTable {
   value: number;
 }
 
+export type TermOrigin = 'import' | 'rule' | 'hand';
+
 export interface PolicyTermsTable {
+  policy_id: number;
+  term_id: number;
+  /** Where the assignment came from: the source, a classification rule, or set by hand. */
+  origin: ColumnType<TermOrigin, TermOrigin | undefined, TermOrigin>;
+}
+
+/** Terms removed from a policy by hand: re-imports and rule runs do not bring them back. */
+export interface PolicyTermsRemovedTable {
   policy_id: number;
   term_id: number;
 }
@@ -173,6 +183,7 @@ export interface Database {
   policies: PoliciesTable;
   policy_bodies: PolicyBodiesTable;
   policy_terms: PolicyTermsTable;
+  policy_terms_removed: PolicyTermsRemovedTable;
   revisions: RevisionsTable;
   policy_attachments: PolicyAttachmentsTable;
   import_runs: ImportRunsTable;

@@ -3,7 +3,7 @@ import { ApiError, notFound } from '../http/errors.js';
 import type { Rule, RuleInput } from '../schemas/admin.js';
 import { loadRules, ruleTerms } from '../taxonomy/rules.js';
 import { audit } from './admin-audit.js';
-import { refreshPolicies, termIndex } from './admin-terms.js';
+import { handDecisions, refreshPolicies, termIndex } from './admin-terms.js';
 import { bumpRevision } from './revision.js';
 
 type RuleRow = { id: number; axis: string; code: string; keywords: string; field: 'title' | 'any'; audience: 'person' | 'enterprise' | null; created_at: string; updated_at: string };
@@ -101,8 +101,9 @@ const PAGE = 500;
 
 /**
  * Re-applies every rule to every stored policy: terms the rules assign and a policy lacks are
- * added; no term is removed, so hand-assigned terms stay. Works in pages of policies, each in its
- * own transaction, so that imports are not held up for the whole run.
+ * added, except those removed from it by hand; no term is removed, so hand-assigned terms stay.
+ * Works in pages of policies, each in its own transaction, so that imports are not held up for
+ * the whole run.
  */
 export async function applyRules(store: Pick<Store, 'db' | 'dialect'>, tokenId: number) {
   const { db } = store;
@@ -122,11 +123,12 @@ export async function applyRules(store: Pick<Store, 'db' | 'dialect'>, tokenId: 
     const have = new Set(
       (await db.selectFrom('policy_terms').select(['policy_id', 'term_id']).where('policy_id', 'in', ids).execute()).map((t) => `${t.policy_id}:${t.term_id}`),
     );
+    const decisions = await handDecisions(db, ids);
     const missing = page.flatMap((p) =>
       ruleTerms(rules, { title: p.title, audience: p.audience, bodyText: bodies.get(p.id) ?? '' })
         .map((t) => terms.get(`${t.axis}:${t.code}`)!.id)
-        .filter((termId) => !have.has(`${p.id}:${termId}`))
-        .map((term_id) => ({ policy_id: p.id, term_id })),
+        .filter((termId) => !have.has(`${p.id}:${termId}`) && !decisions.get(p.id)?.removed.has(termId))
+        .map((term_id) => ({ policy_id: p.id, term_id, origin: 'rule' as const })),
     );
     if (missing.length === 0) continue;
     const changed = [...new Set(missing.map((m) => m.policy_id))];

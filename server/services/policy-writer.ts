@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DB, Store } from '../db/index.js';
-import type { NewPolicy } from '../db/types.js';
+import type { NewPolicy, TermOrigin } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision } from './revision.js';
 import { indexPolicies, unindexPolicies } from '../search/indexer.js';
@@ -8,6 +8,7 @@ import type { IndexText, IndexTokens } from '../search/index-tokens.js';
 import { tokenizeBatch } from '../search/token-pool.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
 import { loadRules, withRuleTerms, type TaxonomyRule } from '../taxonomy/rules.js';
+import { handDecisions, type HandDecisions } from './admin-terms.js';
 
 export interface WriteCounts {
   inserted: number;
@@ -24,7 +25,8 @@ function contentHash(p: PolicyInput): string {
 
 /**
  * Writes policies of one source in a single transaction: new keys are inserted, changed ones
- * updated, identical ones left alone — so re-running an import changes nothing.
+ * updated, identical ones left alone — so re-running an import changes nothing. A changed policy
+ * gets the terms of its new version, except where its terms were set or removed by hand.
  */
 export class PolicyWriter {
   private termIds: Map<string, { id: number; name: string }> | undefined;
@@ -61,8 +63,10 @@ export class PolicyWriter {
     const hashes = batch.map(contentHash);
     const known = await this.existing(this.db, source, batch);
     const stale = batch.filter((input, i) => known.get(input.sourceKey)?.hash !== hashes[i]);
-    const tokens = await tokenizeBatch(stale.map((input) => indexText(input, termIds)));
-    return { source, batch, hashes, tokens: new Map(stale.map((input, i) => [input, tokens[i]!])) };
+    const tokens = await tokenizeBatch(stale.map((input) => indexText(input, termsOf(input, termIds))));
+    // withRuleTerms adds the rules' terms after the input's own, so a count tells them apart.
+    const own = new Map(batch.map((input, i) => [input, inputs[i]!.terms.length]));
+    return { source, batch, hashes, own, tokens: new Map(stale.map((input, i) => [input, tokens[i]!])) };
   }
 
   private async existing(db: DB, source: string, batch: PolicyInput[]) {
@@ -81,7 +85,7 @@ export class PolicyWriter {
   }
 
   /** Writes a prepared batch in one transaction, deciding again what is new, changed or unchanged. */
-  async commit({ source, batch, hashes, tokens }: PreparedBatch): Promise<WriteCounts> {
+  async commit({ source, batch, hashes, own, tokens }: PreparedBatch): Promise<WriteCounts> {
     const termIds = await this.terms();
     const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
     if (batch.length === 0) return counts;
@@ -124,11 +128,13 @@ export class PolicyWriter {
         children.push({ id: c.id, input: c.input });
       }
       counts.updated += changed.length;
+      let decisions = new Map<number, HandDecisions>();
       if (changed.length > 0) {
         const ids = changed.map((c) => c.id);
+        decisions = await handDecisions(trx, ids);
         await unindexPolicies(trx, this.store.dialect, ids);
         await trx.deleteFrom('policy_bodies').where('policy_id', 'in', ids).execute();
-        await trx.deleteFrom('policy_terms').where('policy_id', 'in', ids).execute();
+        await trx.deleteFrom('policy_terms').where('policy_id', 'in', ids).where('origin', '!=', 'hand').execute();
         await trx.deleteFrom('policy_attachments').where('policy_id', 'in', ids).execute();
       }
       if (children.length === 0) return;
@@ -139,9 +145,12 @@ export class PolicyWriter {
         await trx.insertInto('policy_bodies').values(bodyRows.slice(i, i + ROWS_PER_STATEMENT)).execute();
       }
 
-      const termRows = children.flatMap(({ id, input }) =>
-        [...new Set(termsOf(input, termIds).map((t) => t.id))].map((term_id) => ({ policy_id: id, term_id })),
-      );
+      const termRows = children.flatMap(({ id, input }) => {
+        const decided = decisions.get(id);
+        return termsOf(input, termIds, own.get(input)!)
+          .filter((t) => !decided?.kept.has(t.id) && !decided?.removed.has(t.id))
+          .map((t) => ({ policy_id: id, term_id: t.id, origin: t.origin }));
+      });
       for (let i = 0; i < termRows.length; i += ROWS_PER_STATEMENT * 4) {
         await trx.insertInto('policy_terms').values(termRows.slice(i, i + ROWS_PER_STATEMENT * 4)).execute();
       }
@@ -151,10 +160,15 @@ export class PolicyWriter {
       for (let i = 0; i < attachmentRows.length; i += ROWS_PER_STATEMENT) {
         await trx.insertInto('policy_attachments').values(attachmentRows.slice(i, i + ROWS_PER_STATEMENT)).execute();
       }
+      // Policies with hand decisions hold other terms than their input says: tokenized here, with those.
       await indexPolicies(
         trx,
         this.store.dialect,
-        children.map(({ id, input }) => ({ id, ...indexText(input, termIds), tokens: tokens.get(input) })),
+        children.map(({ id, input }) => {
+          const decided = decisions.get(id);
+          if (!decided) return { id, ...indexText(input, termsOf(input, termIds)), tokens: tokens.get(input) };
+          return { id, ...indexText(input, effectiveTerms(termsOf(input, termIds), decided, termIds)) };
+        }),
       );
     });
     return counts;
@@ -166,20 +180,37 @@ export interface PreparedBatch {
   source: string;
   batch: PolicyInput[];
   hashes: string[];
+  /** How many of each input's terms are its own; the rest were added by rules. */
+  own: Map<PolicyInput, number>;
   /** Index tokens of the policies that looked new or changed when prepared. */
   tokens: Map<PolicyInput, IndexTokens>;
 }
 
 type TermIds = Map<string, { id: number; name: string }>;
+type Term = { id: number; name: string; origin: TermOrigin };
 
-const termsOf = (input: PolicyInput, termIds: TermIds) =>
-  input.terms.map((t) => termIds.get(`${t.axis}:${t.code}`)).filter((t) => t !== undefined);
+/** The input's known terms, once each: the first `own` from the source, the rest from rules. */
+function termsOf(input: PolicyInput, termIds: TermIds, own = input.terms.length): Term[] {
+  const terms = new Map<number, Term>();
+  for (const [i, t] of input.terms.entries()) {
+    const term = termIds.get(`${t.axis}:${t.code}`);
+    if (term && !terms.has(term.id)) terms.set(term.id, { ...term, origin: i < own ? 'import' : 'rule' });
+  }
+  return [...terms.values()];
+}
+
+/** A policy's terms after its hand decisions: the input's, less those removed, plus those set by hand. */
+function effectiveTerms(terms: Term[], decided: HandDecisions, termIds: TermIds): { name: string }[] {
+  const names = new Map([...termIds.values()].map((t) => [t.id, t.name]));
+  const kept = terms.filter((t) => !decided.removed.has(t.id) && !decided.kept.has(t.id));
+  return [...kept, ...[...decided.kept].map((id) => ({ name: names.get(id)! }))];
+}
 
 /** The text the index holds of a policy. */
-function indexText(input: PolicyInput, termIds: TermIds): IndexText {
+function indexText(input: PolicyInput, terms: { name: string }[]): IndexText {
   return {
     title: input.title,
-    meta: [input.docNo ?? '', ...input.issuers, ...input.keywords, ...termsOf(input, termIds).map((t) => t.name)].join(' '),
+    meta: [input.docNo ?? '', ...input.issuers, ...input.keywords, ...terms.map((t) => t.name)].join(' '),
     body: input.bodyText,
   };
 }
