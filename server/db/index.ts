@@ -7,6 +7,7 @@ import { coreMigration } from './migrations/0001-core.js';
 import { searchMigration } from './migrations/0002-search.js';
 import { adminMigration } from './migrations/0003-admin.js';
 import { curationMigration } from './migrations/0004-curation.js';
+import { suggestMigration } from './migrations/0005-suggest.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -61,7 +62,7 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
 
 /** Migrations in order; names are stable keys in the migration table. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect) };
+  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect) };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

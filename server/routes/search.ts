@@ -62,7 +62,7 @@ export function searchRoutes() {
     })
     .openapi(suggestRoute, async (c) => {
       const { q, limit } = c.req.valid('query');
-      return c.json({ items: await suggest(c.var.store.db, q, limit) }, 200);
+      return c.json({ items: await suggest(c.var.store, q, limit) }, 200);
     })
     .openapi(hot, async (c) => {
       c.header('Cache-Control', 'public, max-age=30, stale-while-revalidate=60');

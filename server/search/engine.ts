@@ -289,7 +289,7 @@ export class SearchEngine {
     if (words.length > 1) for (const t of words) if (found.get(t.word)) out.add(t.word);
     for (const t of words) {
       if (found.get(t.word) || t.word.length < 2) continue;
-      for (const s of await suggest(this.store.db, t.word.slice(0, 2), 3)) out.add(s.text);
+      for (const s of await suggest(this.store, t.word.slice(0, 2), 3)) out.add(s.text);
     }
     if (out.size === 0) for (const t of await hotTopics(this.store.db, { limit: 5, org })) out.add(t.q);
     return [...out].slice(0, 5);

@@ -5,8 +5,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { migrate } from '../../server/db/index.js';
+import type { PolicyInput } from '../../server/ingest/policy-input.js';
 import { runImport } from '../../server/ingest/run-import.js';
 import { createToken } from '../../server/services/admin-tokens.js';
+import { PolicyWriter } from '../../server/services/policy-writer.js';
+import { suggest } from '../../server/services/suggest.js';
 import { testStore, type TestStore } from '../helpers/store.js';
 import { seedSmallOrgTree } from '../helpers/orgs.js';
 
@@ -127,14 +130,96 @@ describe('terms set by hand', () => {
   });
 });
 
+describe('typeahead suggestions', () => {
+  const policy = (sourceKey: string, title: string, docNo: string | null, publishedAt: string): PolicyInput => ({
+    sourceKey,
+    title,
+    docNo,
+    indexNo: null,
+    issuers: [],
+    orgId: 'pingxiang',
+    level: 'city',
+    type: 'policy',
+    audience: null,
+    validity: 'valid',
+    writtenAt: null,
+    publishedAt,
+    validFrom: null,
+    validTo: null,
+    keywords: [],
+    bodyHtml: '<p>正文</p>',
+    bodyText: '正文',
+    url: null,
+    terms: [],
+    attachments: [],
+  });
+  const fixed = [
+    policy('s1', '关于发放高校毕业生求职创业补贴的通知', '萍府发〔2024〕28号', '2024-06-01'),
+    policy('s2', '关于高校毕业生求职创业补贴标准的通知', '萍府发〔2023〕28号', '2023-05-01'),
+    policy('s3', '关于做好稳岗返还工作的通知', '赣府字〔2024〕285号', '2024-02-01'),
+    policy('s4', '小微企业税费减免办法', null, '2022-01-10'),
+  ];
+  // More policies holding one text than a trigram search gathers (1,000): found newest first instead.
+  const bulk = Array.from({ length: 1050 }, (_, i) =>
+    policy(`b${i}`, `示范公告第${i}期`, null, `20${10 + (i % 15)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`),
+  );
+  const writer = () => new PolicyWriter(store);
+  const texts = async (q: string, kind: string) => (await suggest(store, q, 20)).filter((s) => s.kind === kind).map((s) => s.text);
+
+  beforeAll(async () => {
+    await writer().write('suggest', [...fixed, ...bulk]);
+  });
+
+  it('finds titles by a substring of three or more characters, newest first', async () => {
+    expect(await texts('高校毕业生', 'title')).toEqual([fixed[0]!.title, fixed[1]!.title]);
+    expect(await texts('量子计算机', 'title')).toEqual([]);
+  });
+
+  it('finds titles by one or two characters', async () => {
+    expect(await texts('求职', 'title')).toEqual([fixed[0]!.title, fixed[1]!.title]);
+    expect(await texts('税', 'title')).toEqual([fixed[3]!.title]);
+  });
+
+  it('finds 文号 by a fragment', async () => {
+    expect(await texts('〔2024〕28', 'docNo')).toEqual(['萍府发〔2024〕28号', '赣府字〔2024〕285号']);
+    const { status, body } = await call('GET', `/policies/suggest?q=${encodeURIComponent('〔2023〕28')}`);
+    expect(status).toBe(200);
+    expect(body.items).toEqual([{ text: '萍府发〔2023〕28号', kind: 'docNo', id: expect.any(Number) }]);
+  });
+
+  it('gives the newest of a very common text', async () => {
+    const newest = [...bulk].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.sourceKey.localeCompare(a.sourceKey));
+    const found = await suggest(store, '示范公告', 20);
+    expect(found).toHaveLength(20);
+    const dates = await store.db.selectFrom('policies').select(['id', 'published_at']).where('id', 'in', found.map((s) => s.id!)).execute();
+    expect(dates.map((d) => d.published_at).sort().reverse()).toEqual(newest.slice(0, 20).map((p) => p.publishedAt));
+  });
+
+  it('follows titles and 文号 as policies change or go', async () => {
+    await writer().write('suggest', [{ ...fixed[1]!, title: '关于青年求职创业补贴标准的通知', docNo: '萍府发〔2023〕29号' }]);
+    expect(await texts('高校毕业生', 'title')).toEqual([fixed[0]!.title]);
+    expect(await texts('青年求职', 'title')).toEqual(['关于青年求职创业补贴标准的通知']);
+    expect(await texts('〔2023〕2', 'docNo')).toEqual(['萍府发〔2023〕29号']);
+    await store.db.deleteFrom('policies').where('source', '=', 'suggest').where('source_key', '=', 's3').execute();
+    expect(await texts('〔2024〕28', 'docNo')).toEqual(['萍府发〔2024〕28号']);
+  });
+});
+
 describe('migration 0004-curation', () => {
   it('takes terms set by hand before it from the audit log', async () => {
     await importRows([{ ...row, sourceKey: 'm1', title: '安源区住房保障和就业创业服务办法', lifecycle: '出生' }]);
     const id = await idOf('m1');
-    // Undo the migration, then replay what the old hand edits did: the terms and the audit log.
+    // Undo the migration (and the one after it), then replay what the old hand edits did: the
+    // terms and the audit log.
+    if (store.dialect === 'sqlite') {
+      for (const t of ['insert', 'update', 'delete']) await sql`drop trigger ${sql.id(`policies_trgm_${t}`)}`.execute(store.db);
+      await sql`drop table policy_trgm`.execute(store.db);
+    } else {
+      await sql`drop index policies_title_trgm, policies_doc_no_trgm`.execute(store.db);
+    }
     await store.db.schema.dropTable('policy_terms_removed').execute();
     await store.db.schema.alterTable('policy_terms').dropColumn('origin').execute();
-    await sql`delete from kysely_migration where name = '0004-curation'`.execute(store.db);
+    await sql`delete from kysely_migration where name in ('0004-curation', '0005-suggest')`.execute(store.db);
     const term = async (code: string) =>
       (await store.db.selectFrom('taxonomy_terms').select('id').where('axis', '=', 'lifecycle').where('code', '=', code).executeTakeFirstOrThrow()).id;
     await store.db.deleteFrom('policy_terms').where('policy_id', '=', id).where('term_id', 'in', [await term('birth'), await term('housing')]).execute();
@@ -155,7 +240,7 @@ describe('migration 0004-curation', () => {
       ])
       .execute();
 
-    expect(await migrate(store)).toEqual(['0004-curation']);
+    expect(await migrate(store)).toEqual(['0004-curation', '0005-suggest']);
     expect(await termsOf(id)).toEqual(['lifecycle:employment hand', 'lifecycle:retirement hand']);
     const removed = await store.db.selectFrom('policy_terms_removed').select('term_id').where('policy_id', '=', id).orderBy('term_id').execute();
     expect(removed.map((r) => r.term_id)).toEqual([await term('birth'), await term('housing')].sort((a, b) => a - b));
