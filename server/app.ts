@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Scalar } from '@scalar/hono-api-reference';
@@ -43,6 +45,12 @@ const silent: Logger = { info: () => {}, error: () => {} };
 /** Chunks carry a content hash in their name, so they never change at that URL. */
 const HASHED = /^\/widgets\/chunks\//;
 
+/** The reference page's script comes from the installed package, not Scalar's CDN: an intranet may not reach it. */
+const scalarDist = dirname(createRequire(import.meta.url).resolve('@scalar/api-reference'));
+const SCALAR_PATH = '/api/v1/reference/scalar.js';
+/** The bundle's version is in its URL, so it can be cached for good. */
+const scalarUrl = `${SCALAR_PATH}?v=${(JSON.parse(readFileSync(join(scalarDist, '../package.json'), 'utf8')) as { version: string }).version}`;
+
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? silent;
   const sites = deps.sites ?? new SiteRegistry(deps.store.db);
@@ -73,7 +81,7 @@ export function createApp(deps: AppDeps) {
   );
   // Before the public caching below: admin answers are per token, never cached nor revision-tagged.
   app.route('/api/v1', adminRoutes());
-  app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH] }));
+  app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH, SCALAR_PATH] }));
 
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(deps.store.db);
@@ -94,7 +102,19 @@ export function createApp(deps: AppDeps) {
     },
     servers: [{ url: '/' }],
   });
-  app.get('/api/v1/reference', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'gongkai API' }));
+  // Nothing from outside at all: no web fonts, no telemetry, no hosted AI agent.
+  app.get(
+    '/api/v1/reference',
+    Scalar({ url: '/api/v1/openapi.json', pageTitle: 'gongkai API', cdn: scalarUrl, withDefaultFonts: false, telemetry: false, agent: { disabled: true } }),
+  );
+  app.get(
+    SCALAR_PATH,
+    async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', IMMUTABLE);
+    },
+    serveStatic({ path: join(scalarDist, 'browser/standalone.js') }),
+  );
 
   // Widget bundles: public code any site may load, including as cross-origin ES modules.
   app.use('/widgets/*', compress(), async (c, next) => {

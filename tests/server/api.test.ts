@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../../server/app.js';
 import { upsertSite } from '../../server/services/sites.js';
@@ -234,10 +235,22 @@ describe('OpenAPI and reference', () => {
     expect(params).toEqual(expect.arrayContaining(['org', 'level', 'type', 'validity', 'year', 'audience', 'page', 'pageSize']));
   });
 
-  it('serves a human-readable reference page', async () => {
+  it('serves a human-readable reference page with its script from this server, not a CDN', async () => {
     const res = await get('/api/v1/reference');
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('/api/v1/openapi.json');
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('/api/v1/openapi.json');
+    const src = /<script src="(\/api\/v1\/reference\/scalar\.js\?v=[\w.-]+)"/.exec(html)?.[1];
+    expect(src).toBeTruthy();
+    expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
+
+    const script = await get(src!, { 'Accept-Encoding': 'gzip' });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(await script.arrayBuffer()).toString()).toContain('createApiReference');
   });
 });
 
