@@ -106,6 +106,10 @@ export class DocTable {
     return this.slots[slot]!;
   }
 
+  slotOfId(id: number): number | undefined {
+    return this.slotOf.get(id);
+  }
+
   /** Slots of the known documents among these ids. */
   slotsOf(ids: Iterable<number>): Int32Array {
     const out: number[] = [];

@@ -5,10 +5,10 @@ import { orgPath } from '../services/orgs.js';
 import { currentRevision } from '../services/revision.js';
 import { suggest } from '../services/suggest.js';
 import { hotTopics } from '../services/topics.js';
-import { bareTitle, DocTable, type DocAttrs, type FacetCounts, type SearchFilters } from './doc-table.js';
+import { bareTitle, DocTable, type FacetCounts, type SearchFilters } from './doc-table.js';
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
-import { matchDocNo, matchRanked, scoreEvery, termDocs, type Scores } from './match.js';
+import { bestPassages, headDocs, matchDocNo, passageCount, scoreEvery, termDocs, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 
 export interface SearchParams {
@@ -27,12 +27,16 @@ const DOC_NO_BOOST = 1e6;
 /** Keyword queries up to this many words match documents holding every word, when enough do. */
 const EVERY_WORDS = 5;
 const EVERY_ENOUGH = 10;
-/** Beyond this many documents holding every word, ranking them all costs more than it tells. */
-const RANK_EVERY_UP_TO = 3000;
+/** Up to this many documents holding every word are ranked on their whole text by the index. */
+const RANK_EVERY_UP_TO = 1000;
 /** Cached postings (document ids per query word) are dropped past this many ids in all. */
 const MAX_CACHED_IDS = 5_000_000;
-/** Words in more than this share of documents do not pick passages (see selectiveTerms). */
+/** Words in more than this share of documents do not pick passages (see passageTerms). */
 const RARE_SHARE = 0.2;
+/** A word in the title or metadata counts this many times a word in the body. */
+const HEAD_WEIGHT = 4;
+/** Ranking passages costs per passage: the rarest words pick passages up to about this many. */
+const PASSAGE_BUDGET = 4_000;
 const CACHED_RESULTS = 500;
 
 /**
@@ -67,13 +71,22 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, n);
 }
 
+/** What is known of one query word's matches; each part is read once per content revision. */
+interface Postings {
+  docs?: Int32Array;
+  slots?: Int32Array;
+  /** Slots of the documents holding it in their title or metadata. */
+  heads?: Int32Array;
+  passages?: number;
+}
+
 type TermLabels = Map<string, Map<string, { name: string; nameEn: string; sort: number }>>;
 
 export class SearchEngine {
   readonly docs: DocTable;
   private labels: { revision: number; terms: TermLabels } | undefined;
   /** Document ids per query word: the vocabulary of searches repeats far more than whole searches do. */
-  private postings: { revision: number; byTerm: Map<string, Int32Array>; ids: number } = { revision: -1, byTerm: new Map(), ids: 0 };
+  private postings: { revision: number; byTerm: Map<string, Postings>; ids: number } = { revision: -1, byTerm: new Map(), ids: 0 };
   /** Whole answers by request, for the current revision: popular searches repeat. */
   private results: { revision: number; byKey: Map<string, SearchResult> } = { revision: -1, byKey: new Map() };
 
@@ -95,19 +108,16 @@ export class SearchEngine {
 
   private async compute(params: SearchParams): Promise<SearchResult> {
     const parsed = parseQuery(params.q);
-    const scores = await this.score(parsed);
+    const ranking = await this.score(parsed);
     const filters: SearchFilters = { ...params.filters, orgPath: params.org ? await orgPath(this.store.db, params.org) : undefined };
-    const { matches, facets } = this.docs.filter(scores ? this.docs.slotsOf(scores.keys()) : null, filters);
+    const { matches, facets } = this.docs.filter(ranking?.slots ?? null, filters);
 
-    const sort = params.sort ?? (scores ? 'relevance' : 'date');
+    const sort = params.sort ?? (ranking ? 'relevance' : 'date');
     const end = params.page * params.pageSize;
     // Slots run newest first, so date order is slot order.
-    const ordered: ArrayLike<number> = !scores ? matches : sort === 'relevance' ? this.rank(matches, scores, parsed, end) : Int32Array.from(matches).sort();
-    const page = Array.from({ length: Math.max(0, Math.min(end, ordered.length) - (params.page - 1) * params.pageSize) }, (_, i) =>
-      this.docs.attrs(ordered[(params.page - 1) * params.pageSize + i]!),
-    );
-    const words = highlightWords(parsed);
-    const items = await this.hits(page, scores, words, parsed);
+    const ordered: ArrayLike<number> = !ranking ? matches : sort === 'relevance' ? this.rank(matches, ranking.score, parsed, end) : Int32Array.from(matches).sort();
+    const page = Array.from({ length: Math.max(0, Math.min(end, ordered.length) - (params.page - 1) * params.pageSize) }, (_, i) => ordered[(params.page - 1) * params.pageSize + i]!);
+    const items = await this.hits(page, ranking?.score, highlightWords(parsed), parsed);
     return {
       q: params.q,
       parsed: { docNo: parsed.docNo, terms: parsed.terms.map((t) => t.word) },
@@ -121,69 +131,91 @@ export class SearchEngine {
     };
   }
 
+  /** A document's final relevance: its index score weighted by validity and by its title. */
+  private relevance(slot: number, score: Float64Array, parsed: ParsedQuery): number {
+    return score[slot]! * this.docs.priorOf(slot) * titleFactor(this.docs.attrs(slot).bareTitle, parsed);
+  }
+
   /**
-   * Matches in relevance order, as far as `end`: every match gets its index score weighted by
-   * validity; only those that can reach the page are weighed by title and sorted.
+   * Matches in relevance order, as far as `end`. A title can at most triple a score, so only the
+   * matches whose weighted index score reaches a third of the `end`-th best are weighed by title
+   * and sorted.
    */
-  private rank(matches: Int32Array, scores: Scores, parsed: ParsedQuery, end: number): number[] {
-    const base = Float64Array.from(matches, (slot) => (scores.get(this.docs.idOf(slot)) ?? 0) * this.docs.priorOf(slot));
-    // A title can at most triple a score, so the cut keeps everything that could still reach the page.
+  private rank(matches: Int32Array, score: Float64Array, parsed: ParsedQuery, end: number): Int32Array {
+    const base = Float64Array.from(matches, (slot) => score[slot]! * this.docs.priorOf(slot));
     const cut = end < base.length ? Float64Array.from(base).sort()[base.length - end]! / TITLE_MAX : -Infinity;
-    const final = new Map<number, number>();
-    matches.forEach((slot, i) => {
-      if (base[i]! >= cut) final.set(slot, base[i]! * titleFactor(this.docs.attrs(slot).bareTitle, parsed));
-    });
-    return [...final.keys()].sort((a, b) => final.get(b)! - final.get(a)! || a - b).slice(0, end);
+    const kept = matches.filter((_, i) => base[i]! >= cut);
+    const final = new Float64Array(this.docs.size);
+    for (const slot of kept) final[slot] = this.relevance(slot, score, parsed);
+    return kept.sort((a, b) => final[b]! - final[a]! || a - b).subarray(0, end);
   }
 
-  /** Relevance by policy id, or undefined for a browse without a query (every document). */
-  private async score(parsed: ParsedQuery): Promise<Scores | undefined> {
+  /**
+   * The candidate documents (as slots) with their index scores by slot, or undefined for a browse
+   * without a query (every document).
+   */
+  private async score(parsed: ParsedQuery): Promise<{ slots: Int32Array; score: Float64Array } | undefined> {
     if (!parsed.docNoKey && parsed.terms.length === 0) return undefined;
-    let scores: Scores = new Map();
-    if (parsed.terms.length > 0) {
-      let ranked = true;
-      if (parsed.terms.length <= EVERY_WORDS) {
-        const every = await this.every(parsed.terms);
-        if (every.length > RANK_EVERY_UP_TO) {
-          scores = new Map(Array.from(every, (id) => [id, 0]));
-          ranked = false;
-        } else if (every.length > 0) {
-          scores = await scoreEvery(this.store, parsed.terms);
-        }
+    const n = this.docs.size;
+    const score = new Float64Array(n);
+    const member = new Uint8Array(n);
+    /** Adds scores by policy id; `onlyMembers` adds nothing to documents not yet candidates. */
+    const add = (scores: Scores, onlyMembers = false) => {
+      for (const [id, s] of scores) {
+        const slot = this.docs.slotOfId(id);
+        if (slot === undefined || (onlyMembers && !member[slot])) continue;
+        member[slot] = 1;
+        score[slot] += s;
       }
-      const enough = parsed.terms.length <= 2 ? scores.size > 0 : scores.size >= EVERY_ENOUGH;
-      if (!enough || !ranked) {
-        // Too few documents hold every word (rank those holding most of them), or so many that
-        // only the best of them are worth ranking.
-        const best = await matchRanked(this.store, parsed.terms, await this.selectiveTerms(parsed.terms));
-        if (ranked) {
-          for (const [id, s] of scores) best.set(id, (best.get(id) ?? 0) + s);
-          scores = best;
-        } else {
-          for (const id of scores.keys()) scores.set(id, best.get(id) ?? 0);
+    };
+    const terms = parsed.terms;
+    if (terms.length > 0) {
+      // Short queries match the documents holding every word, when enough do; otherwise (and for
+      // questions) every document holding any of them, ranked by how many and how rare.
+      const every = terms.length <= EVERY_WORDS ? await this.every(terms) : new Int32Array();
+      const strict = terms.length <= 2 ? every.length > 0 : every.length >= EVERY_ENOUGH;
+      if (strict) for (const slot of this.docs.slotsOf(every)) member[slot] = 1;
+      for (const t of terms) {
+        const slots = await this.slotsOf(t);
+        const idf = Math.log(1 + n / Math.max(1, slots.length));
+        for (const slot of slots) {
+          if (!strict) member[slot] = 1;
+          score[slot] += idf;
         }
+        for (const slot of await this.headSlotsOf(t)) score[slot] += idf * HEAD_WEIGHT;
       }
+      add(await bestPassages(this.store, await this.passageTerms(terms)), strict);
+      // A few of them are worth the index's own ranking of the whole text.
+      if (strict && every.length <= RANK_EVERY_UP_TO) add(await scoreEvery(this.store, terms), true);
     }
-    if (parsed.docNoKey) {
-      for (const id of await matchDocNo(this.store, parsed.docNoKey)) scores.set(id, DOC_NO_BOOST + (scores.get(id) ?? 0));
-    }
-    return scores;
+    if (parsed.docNoKey) add(new Map((await matchDocNo(this.store, parsed.docNoKey)).map((id) => [id, DOC_NO_BOOST])));
+    let count = 0;
+    for (let slot = 0; slot < n; slot++) count += member[slot]!;
+    const slots = new Int32Array(count);
+    for (let slot = 0, k = 0; slot < n; slot++) if (member[slot]) slots[k++] = slot;
+    return { slots, score };
   }
 
-  /** The documents holding a word, cached until the content changes. */
-  private async docsOf(term: QueryTerm): Promise<Int32Array> {
+  /** A word's postings, cached until the content changes. */
+  private postingsOf(term: QueryTerm): Postings {
     const revision = this.docs.revision;
     if (this.postings.revision !== revision || this.postings.ids > MAX_CACHED_IDS) {
       this.postings = { revision, byTerm: new Map(), ids: 0 };
     }
     const key = JSON.stringify([term.word, term.parts, term.alternatives]);
-    let ids = this.postings.byTerm.get(key);
-    if (!ids) {
-      ids = await termDocs(this.store, term);
-      this.postings.byTerm.set(key, ids);
-      this.postings.ids += ids.length;
+    let entry = this.postings.byTerm.get(key);
+    if (!entry) this.postings.byTerm.set(key, (entry = {}));
+    return entry;
+  }
+
+  /** The documents holding a word, ascending by id. */
+  private async docsOf(term: QueryTerm): Promise<Int32Array> {
+    const entry = this.postingsOf(term);
+    if (!entry.docs) {
+      entry.docs = await termDocs(this.store, term);
+      this.postings.ids += entry.docs.length;
     }
-    return ids;
+    return entry.docs;
   }
 
   /** The documents holding every word: the intersection of their postings, smallest first. */
@@ -192,27 +224,58 @@ export class SearchEngine {
     return lists.slice(1).reduce(intersect, lists[0] ?? new Int32Array());
   }
 
-  /**
-   * The words that pick passages: those in at most a fifth of the documents (none when every word
-   * is that common: titles then rank alone).
-   */
-  private async selectiveTerms(terms: QueryTerm[]): Promise<QueryTerm[]> {
-    const df = await Promise.all(terms.map(async (t) => (await this.docsOf(t)).length));
-    return terms.filter((_, i) => df[i]! <= this.docs.size * RARE_SHARE);
+  /** The slots of the documents whose title or metadata hold a word. */
+  private async headSlotsOf(term: QueryTerm): Promise<Int32Array> {
+    const entry = this.postingsOf(term);
+    if (!entry.heads) {
+      entry.heads = this.docs.slotsOf(await headDocs(this.store, term));
+      this.postings.ids += entry.heads.length;
+    }
+    return entry.heads;
   }
 
-  private async hits(page: DocAttrs[], scores: Scores | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
+  /** The slots of the documents holding a word. */
+  private async slotsOf(term: QueryTerm): Promise<Int32Array> {
+    const docs = await this.docsOf(term);
+    const entry = this.postingsOf(term);
+    entry.slots ??= this.docs.slotsOf(docs);
+    return entry.slots;
+  }
+
+  /**
+   * The words that pick passages: those in at most a fifth of the documents, rarest first, while
+   * their passages stay within budget (none when every word is that common: the words each
+   * document holds and its title then rank it).
+   */
+  private async passageTerms(terms: QueryTerm[]): Promise<QueryTerm[]> {
+    const df = await Promise.all(terms.map(async (t) => (await this.docsOf(t)).length));
+    const rare = terms.map((t, i) => ({ t, df: df[i]! })).filter((r) => r.df > 0 && r.df <= this.docs.size * RARE_SHARE);
+    rare.sort((a, b) => a.df - b.df);
+    const out: QueryTerm[] = [];
+    let passages = 0;
+    for (const { t } of rare) {
+      const entry = this.postingsOf(t);
+      entry.passages ??= await passageCount(this.store, t);
+      if (passages + entry.passages > PASSAGE_BUDGET && out.length > 0) break;
+      if (entry.passages > PASSAGE_BUDGET) break;
+      passages += entry.passages;
+      out.push(t);
+    }
+    return out;
+  }
+
+  private async hits(page: number[], score: Float64Array | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
     if (page.length === 0) return [];
     const rows = await this.store.db
       .selectFrom('policies as p')
       .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
       .select(['p.id', 'p.title', 'p.doc_no', 'p.issuers', 'p.published_at', 'p.validity', 'p.level', 'p.type', 'p.audience', 'p.url', 'b.text'])
-      .where('p.id', 'in', page.map((d) => d.id))
+      .where('p.id', 'in', page.map((slot) => this.docs.idOf(slot)))
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     const marks = parsed.docNo ? [...words, parsed.docNo.toLowerCase()] : words;
-    return page.flatMap((d) => {
-      const r = byId.get(d.id);
+    return page.flatMap((slot) => {
+      const r = byId.get(this.docs.idOf(slot));
       if (!r) return [];
       const { segments, passage } = snippet(r.text, words);
       return [
@@ -228,7 +291,7 @@ export class SearchEngine {
           audience: r.audience as SearchHit['audience'],
           url: r.url,
           highlight: { title: mark(r.title, marks), snippet: segments, passage },
-          score: scores ? Math.round((scores.get(d.id) ?? 0) * (VALIDITY_WEIGHT[d.validity] ?? 1) * titleFactor(d.bareTitle, parsed) * 1000) / 1000 : 0,
+          score: score ? Math.round(this.relevance(slot, score, parsed) * 1000) / 1000 : 0,
         },
       ];
     });

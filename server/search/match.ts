@@ -41,6 +41,16 @@ export async function termDocs(store: Store, term: Term): Promise<Int32Array> {
   return Int32Array.from(rows.rows, (r) => r.id);
 }
 
+/** The documents whose title, 文号, issuers or keywords hold a word in any of its forms, ascending by id. */
+export async function headDocs(store: Store, term: Term): Promise<Int32Array> {
+  if (!SAFE.test(term.word)) return new Int32Array();
+  const rows =
+    store.dialect === 'postgres'
+      ? await sql<{ id: number }>`select policy_id as id from search_docs where head @@ to_tsquery('simple', ${tsTerm(term)}) order by 1`.execute(store.db)
+      : await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${`{title meta} : ${fts5Term(term)}`} order by rowid`.execute(store.db);
+  return Int32Array.from(rows.rows, (r) => r.id);
+}
+
 /** Index scores of the documents holding every word (call it for small sets: it ranks them all). */
 export async function scoreEvery(store: Store, terms: Term[]): Promise<Scores> {
   const words = usable(terms);
@@ -57,53 +67,37 @@ export async function scoreEvery(store: Store, terms: Term[]): Promise<Scores> {
   return new Map(rows.rows.map((r) => [r.id, r.s]));
 }
 
+/** How many passages hold a word in any of its forms (counting costs a fraction of ranking them). */
+export async function passageCount(store: Store, term: Term): Promise<number> {
+  if (!SAFE.test(term.word)) return 0;
+  const rows =
+    store.dialect === 'postgres'
+      ? await sql<{ n: number }>`select count(*) as n from search_passages where tsv @@ to_tsquery('simple', ${tsTerm(term)})`.execute(store.db)
+      : await sql<{ n: number }>`select count(*) as n from passage_fts where passage_fts match ${fts5Term(term)}`.execute(store.db);
+  return Number(rows.rows[0]?.n ?? 0);
+}
+
 /**
- * Ranked candidates: the best passages (long documents score by their best article or section)
- * plus title and meta matches. `rare` are the words passages are retrieved by: ranking every
- * passage that holds a word found in most documents costs much and says little.
+ * Each document's best passage for any of these words (long documents score by their best article
+ * or section, DESIGN §6), for the `limit` best passages.
  */
-export async function matchRanked(store: Store, terms: Term[], rare: Term[], limit = 1000): Promise<Scores> {
+export async function bestPassages(store: Store, terms: Term[], limit = 2000): Promise<Scores> {
   const words = usable(terms);
-  const selective = usable(rare);
-  if (words.length === 0) return new Map();
-  const scores: Scores = new Map();
-  const add = (id: number, s: number) => scores.set(id, (scores.get(id) ?? 0) + s);
-  const best = new Map<number, number>();
-  if (store.dialect === 'postgres') {
-    const q = words.map(tsTerm).join(' | ');
-    if (selective.length) {
-      const pq = selective.map(tsTerm).join(' | ');
-      const passages = await sql<{ id: string; s: number }>`
-        select id, ts_rank(tsv, to_tsquery('simple', ${pq})) as s from search_passages
-        where tsv @@ to_tsquery('simple', ${pq}) order by s desc limit ${limit * 2}`.execute(store.db);
-      for (const r of passages.rows) {
-        const id = policyOfRow(Number(r.id));
-        best.set(id, Math.max(best.get(id) ?? 0, Number(r.s) * 10));
-      }
-    }
-    for (const [id, s] of best) add(id, s);
-    const heads = await sql<{ id: number; s: number }>`
-      select policy_id as id, ts_rank(head, to_tsquery('simple', ${q})) * 10 as s from search_docs
-      where head @@ to_tsquery('simple', ${q}) order by s desc limit ${limit}`.execute(store.db);
-    for (const r of heads.rows) add(r.id, Number(r.s));
-    return scores;
+  const best: Scores = new Map();
+  if (words.length === 0) return best;
+  const rows =
+    store.dialect === 'postgres'
+      ? await sql<{ id: string; s: number }>`
+          select id, ts_rank(tsv, q) * 10 as s from search_passages, to_tsquery('simple', ${words.map(tsTerm).join(' | ')}) q
+          where tsv @@ q order by s desc limit ${limit}`.execute(store.db)
+      : await sql<{ id: number; s: number }>`
+          select rowid as id, -bm25(passage_fts) as s from passage_fts where passage_fts match ${words.map(fts5Term).join(' OR ')}
+          order by bm25(passage_fts) limit ${limit}`.execute(store.db);
+  for (const r of rows.rows) {
+    const id = policyOfRow(Number(r.id));
+    best.set(id, Math.max(best.get(id) ?? 0, Number(r.s)));
   }
-  const expr = words.map(fts5Term).join(' OR ');
-  if (selective.length) {
-    const passages = await sql<{ id: number; s: number }>`
-      select rowid as id, -bm25(passage_fts) as s from passage_fts where passage_fts match ${selective.map(fts5Term).join(' OR ')}
-      order by bm25(passage_fts) limit ${limit * 2}`.execute(store.db);
-    for (const r of passages.rows) {
-      const id = policyOfRow(r.id);
-      best.set(id, Math.max(best.get(id) ?? 0, r.s));
-    }
-  }
-  for (const [id, s] of best) add(id, s);
-  const heads = await sql<{ id: number; s: number }>`
-    select rowid as id, -bm25(doc_fts, 10.0, 4.0, 0.0) as s from doc_fts where doc_fts match ${`{title meta} : (${expr})`}
-    order by bm25(doc_fts, 10.0, 4.0, 0.0) limit ${limit}`.execute(store.db);
-  for (const r of heads.rows) add(r.id, r.s);
-  return scores;
+  return best;
 }
 
 /** Policies whose 文号 has this lookup key (any spelling). */

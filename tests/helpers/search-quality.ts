@@ -9,9 +9,9 @@
  *
  * Standalone: `npx tsx tests/helpers/search-quality.ts` (or `npm run quality:search`) imports both
  * corpora into a fresh store (SQLite, or a PostgreSQL schema when DATABASE_URL is set) and prints
- * both reports as JSON ({ judged, holdout }).
+ * both reports as JSON ({ judged, holdout }); with `--record`, their figures become the store's baseline.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Store } from '../../server/db/index.js';
@@ -232,6 +232,13 @@ async function main() {
       `import ${((imported - started) / 1000).toFixed(1)} s, queries ${((performance.now() - imported) / 1000).toFixed(1)} s`,
     );
     console.log(JSON.stringify({ judged, holdout }, null, 2));
+    if (process.argv.includes('--record')) {
+      // After a deliberate change to the engine: the new figures become this store's baseline.
+      const baseline = loadBaseline();
+      baseline[judged.dialect] = { ...baselineOf(judged), holdout: baselineOf(holdout) };
+      writeFileSync(BASELINE_FILE, `${JSON.stringify(baseline, null, 2)}\n`);
+      console.error(`baseline recorded for ${judged.dialect} in ${BASELINE_FILE}`);
+    }
   } finally {
     await store.cleanup();
   }
