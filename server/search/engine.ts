@@ -45,17 +45,25 @@ const CACHED_RESULTS = 500;
  */
 const TITLE_MAX = 3;
 
-function titleFactor(bare: string, parsed: ParsedQuery): number {
-  if (!bare || parsed.terms.length === 0) return 1;
-  if (bare === bareTitle(parsed.text)) return TITLE_MAX;
-  let covered = 0;
-  for (const t of parsed.terms) {
-    if (bare.includes(t.word) || (t.parts.length > 1 && t.parts.every((p) => bare.includes(p)))) covered += t.word.length;
-  }
-  return 1 + Math.min(1, covered / bare.length);
+function titleFactor(parsed: ParsedQuery): (bare: string) => number {
+  const query = bareTitle(parsed.text);
+  return (bare) => {
+    if (!bare || parsed.terms.length === 0) return 1;
+    if (bare === query) return TITLE_MAX;
+    let covered = 0;
+    for (const t of parsed.terms) {
+      if (bare.includes(t.word) || (t.parts.length > 1 && t.parts.every((p) => bare.includes(p)))) covered += t.word.length;
+    }
+    return 1 + Math.min(1, covered / bare.length);
+  };
 }
 
-/** Ids present in both ascending lists. */
+/** The n-th largest value (-Infinity when there are no more than n values). */
+function nthLargest(values: Float64Array, n: number): number {
+  return n < values.length ? Float64Array.from(values).sort()[values.length - n]! : -Infinity;
+}
+
+/** Values present in both ascending lists. */
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(Math.min(a.length, b.length));
   let n = 0;
@@ -73,11 +81,11 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
 
 /** What is known of one query word's matches; each part is read once per content revision. */
 interface Postings {
-  docs?: Int32Array;
-  slots?: Int32Array;
+  docs?: Promise<Int32Array>;
+  slots?: Promise<Int32Array>;
   /** Slots of the documents holding it in their title or metadata. */
-  heads?: Int32Array;
-  passages?: number;
+  heads?: Promise<Int32Array>;
+  passages?: Promise<number>;
 }
 
 type TermLabels = Map<string, Map<string, { name: string; nameEn: string; sort: number }>>;
@@ -92,6 +100,17 @@ export class SearchEngine {
 
   constructor(private readonly store: Store) {
     this.docs = new DocTable(store.db, (d) => VALIDITY_WEIGHT[d.validity] ?? 1);
+  }
+
+  /**
+   * The ids of one page of the documents passing these filters, newest first, and their total:
+   * the policy list filters by the same rules as search, from the same in-memory table.
+   */
+  async browse(filters: SearchFilters, page: number, pageSize: number): Promise<{ ids: number[]; total: number }> {
+    await this.docs.refresh();
+    const { matches } = this.docs.filter(null, filters);
+    const ids = Array.from(matches.subarray((page - 1) * pageSize, page * pageSize), (slot) => this.docs.idOf(slot));
+    return { ids, total: matches.length };
   }
 
   async search(params: SearchParams): Promise<SearchResult> {
@@ -132,8 +151,8 @@ export class SearchEngine {
   }
 
   /** A document's final relevance: its index score weighted by validity and by its title. */
-  private relevance(slot: number, score: Float64Array, parsed: ParsedQuery): number {
-    return score[slot]! * this.docs.priorOf(slot) * titleFactor(this.docs.attrs(slot).bareTitle, parsed);
+  private relevance(slot: number, score: Float64Array, title: (bare: string) => number): number {
+    return score[slot]! * this.docs.priorOf(slot) * title(this.docs.attrs(slot).bareTitle);
   }
 
   /**
@@ -143,11 +162,16 @@ export class SearchEngine {
    */
   private rank(matches: Int32Array, score: Float64Array, parsed: ParsedQuery, end: number): Int32Array {
     const base = Float64Array.from(matches, (slot) => score[slot]! * this.docs.priorOf(slot));
-    const cut = end < base.length ? Float64Array.from(base).sort()[base.length - end]! / TITLE_MAX : -Infinity;
+    const cut = nthLargest(base, end) / TITLE_MAX;
     const kept = matches.filter((_, i) => base[i]! >= cut);
-    const final = new Float64Array(this.docs.size);
-    for (const slot of kept) final[slot] = this.relevance(slot, score, parsed);
-    return kept.sort((a, b) => final[b]! - final[a]! || a - b).subarray(0, end);
+    const title = titleFactor(parsed);
+    const final = Float64Array.from(kept, (slot) => this.relevance(slot, score, title));
+    // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
+    const bar = nthLargest(final, end);
+    let equal = end - final.filter((v) => v > bar).length;
+    const top = kept.filter((_, i) => final[i]! > bar || (final[i] === bar && equal-- > 0));
+    const order = new Map(Array.from(top, (slot) => [slot, this.relevance(slot, score, title)]));
+    return top.sort((a, b) => order.get(b)! - order.get(a)! || a - b);
   }
 
   /**
@@ -174,7 +198,7 @@ export class SearchEngine {
       // questions) every document holding any of them, ranked by how many and how rare.
       const every = terms.length <= EVERY_WORDS ? await this.every(terms) : new Int32Array();
       const strict = terms.length <= 2 ? every.length > 0 : every.length >= EVERY_ENOUGH;
-      if (strict) for (const slot of this.docs.slotsOf(every)) member[slot] = 1;
+      if (strict) for (const slot of every) member[slot] = 1;
       for (const t of terms) {
         const slots = await this.slotsOf(t);
         const idf = Math.log(1 + n / Math.max(1, slots.length));
@@ -196,8 +220,11 @@ export class SearchEngine {
     return { slots, score };
   }
 
-  /** A word's postings, cached until the content changes. */
-  private postingsOf(term: QueryTerm): Postings {
+  /**
+   * One part of a word's postings, read once per content revision: concurrent searches share one
+   * read, and a failed read is not kept.
+   */
+  private cached<K extends keyof Postings>(term: QueryTerm, part: K, read: () => NonNullable<Postings[K]>): NonNullable<Postings[K]> {
     const revision = this.docs.revision;
     if (this.postings.revision !== revision || this.postings.ids > MAX_CACHED_IDS) {
       this.postings = { revision, byTerm: new Map(), ids: 0 };
@@ -205,41 +232,38 @@ export class SearchEngine {
     const key = JSON.stringify([term.word, term.parts, term.alternatives]);
     let entry = this.postings.byTerm.get(key);
     if (!entry) this.postings.byTerm.set(key, (entry = {}));
-    return entry;
+    const found = entry[part];
+    if (found) return found as NonNullable<Postings[K]>;
+    const reading = read();
+    entry[part] = reading;
+    (reading as Promise<unknown>).catch(() => entry[part] === reading && delete entry[part]);
+    return reading;
+  }
+
+  private counted(ids: Int32Array): Int32Array {
+    this.postings.ids += ids.length;
+    return ids;
   }
 
   /** The documents holding a word, ascending by id. */
-  private async docsOf(term: QueryTerm): Promise<Int32Array> {
-    const entry = this.postingsOf(term);
-    if (!entry.docs) {
-      entry.docs = await termDocs(this.store, term);
-      this.postings.ids += entry.docs.length;
-    }
-    return entry.docs;
+  private docsOf(term: QueryTerm): Promise<Int32Array> {
+    return this.cached(term, 'docs', async () => this.counted(await termDocs(this.store, term)));
   }
 
-  /** The documents holding every word: the intersection of their postings, smallest first. */
-  private async every(terms: QueryTerm[]): Promise<Int32Array> {
-    const lists = (await Promise.all(terms.map((t) => this.docsOf(t)))).sort((a, b) => a.length - b.length);
-    return lists.slice(1).reduce(intersect, lists[0] ?? new Int32Array());
+  /** The slots of the documents holding a word, ascending. */
+  private slotsOf(term: QueryTerm): Promise<Int32Array> {
+    return this.cached(term, 'slots', async () => this.counted(this.docs.slotsOf(await this.docsOf(term)).sort()));
   }
 
   /** The slots of the documents whose title or metadata hold a word. */
-  private async headSlotsOf(term: QueryTerm): Promise<Int32Array> {
-    const entry = this.postingsOf(term);
-    if (!entry.heads) {
-      entry.heads = this.docs.slotsOf(await headDocs(this.store, term));
-      this.postings.ids += entry.heads.length;
-    }
-    return entry.heads;
+  private headSlotsOf(term: QueryTerm): Promise<Int32Array> {
+    return this.cached(term, 'heads', async () => this.counted(this.docs.slotsOf(await headDocs(this.store, term))));
   }
 
-  /** The slots of the documents holding a word. */
-  private async slotsOf(term: QueryTerm): Promise<Int32Array> {
-    const docs = await this.docsOf(term);
-    const entry = this.postingsOf(term);
-    entry.slots ??= this.docs.slotsOf(docs);
-    return entry.slots;
+  /** The slots of the documents holding every word: the intersection of their postings, smallest first. */
+  private async every(terms: QueryTerm[]): Promise<Int32Array> {
+    const lists = (await Promise.all(terms.map((t) => this.slotsOf(t)))).sort((a, b) => a.length - b.length);
+    return lists.slice(1).reduce(intersect, lists[0] ?? new Int32Array());
   }
 
   /**
@@ -254,11 +278,9 @@ export class SearchEngine {
     const out: QueryTerm[] = [];
     let passages = 0;
     for (const { t } of rare) {
-      const entry = this.postingsOf(t);
-      entry.passages ??= await passageCount(this.store, t);
-      if (passages + entry.passages > PASSAGE_BUDGET && out.length > 0) break;
-      if (entry.passages > PASSAGE_BUDGET) break;
-      passages += entry.passages;
+      const count = await this.cached(t, 'passages', () => passageCount(this.store, t));
+      if (passages + count > PASSAGE_BUDGET) break;
+      passages += count;
       out.push(t);
     }
     return out;
@@ -266,6 +288,7 @@ export class SearchEngine {
 
   private async hits(page: number[], score: Float64Array | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
     if (page.length === 0) return [];
+    const title = titleFactor(parsed);
     const rows = await this.store.db
       .selectFrom('policies as p')
       .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
@@ -291,7 +314,7 @@ export class SearchEngine {
           audience: r.audience as SearchHit['audience'],
           url: r.url,
           highlight: { title: mark(r.title, marks), snippet: segments, passage },
-          score: score ? Math.round(this.relevance(slot, score, parsed) * 1000) / 1000 : 0,
+          score: score ? Math.round(this.relevance(slot, score, title) * 1000) / 1000 : 0,
         },
       ];
     });
