@@ -210,7 +210,7 @@ export class SearchEngine {
       }
       add(await bestPassages(this.store, await this.passageTerms(terms)), strict);
       // A few of them are worth the index's own ranking of the whole text.
-      if (strict && every.length <= RANK_EVERY_UP_TO) add(await scoreEvery(this.store, terms), true);
+      if (strict && every.length <= RANK_EVERY_UP_TO) add(await scoreEvery(this.store, terms, Array.from(every, (slot) => this.docs.idOf(slot))), true);
     }
     if (parsed.docNoKey) add(new Map((await matchDocNo(this.store, parsed.docNoKey)).map((id) => [id, DOC_NO_BOOST])));
     let count = 0;

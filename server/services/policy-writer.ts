@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { DB, Store } from '../db/index.js';
 import type { NewPolicy, TermOrigin } from '../db/types.js';
@@ -35,6 +36,15 @@ export class PolicyWriter {
 
   constructor(private readonly store: Pick<Store, 'db' | 'dialect'>) {
     this.db = store.db;
+  }
+
+  /**
+   * After a bulk write on PostgreSQL, refreshes the planner's statistics: autovacuum may be off or
+   * late, and plans made for empty tables read whole indexes.
+   */
+  async analyze(): Promise<void> {
+    if (this.store.dialect !== 'postgres') return;
+    await sql`analyze policies, policy_terms, search_docs, search_passages`.execute(this.db);
   }
 
   /** Terms by `axis:code`; unknown codes are the caller's to reject before writing. */
@@ -245,6 +255,7 @@ export class BatchWriter {
 
   async finish(): Promise<WriteCounts> {
     await this.pending;
+    if (this.counts.inserted + this.counts.updated > 0) await this.writer.analyze();
     return this.counts;
   }
 }
