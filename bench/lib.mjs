@@ -56,10 +56,12 @@ export async function waitForHealth(origin, child, timeoutMs = 120_000) {
 }
 
 /** Resident memory of a process in MB, current and peak (Linux /proc). */
+/** Resident memory of a process and its children (the workers of `serve --workers`), in MB. */
 export function memoryMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  const kb = (p, key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+  const sum = (key) => [pid, ...children].reduce((total, p) => total + kb(p, key), 0);
+  return { rssMb: Math.round(sum('VmRSS') / 1024), peakRssMb: Math.round(sum('VmHWM') / 1024) };
 }
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

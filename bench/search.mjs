@@ -2,7 +2,7 @@
 // Search with facets under load, on a store seeded with --policies demo policies of about
 // --body-chars characters each (the seeding rate is the import rate with tokenisation).
 // SQLite by default; with DATABASE_URL, PostgreSQL (a database of its own per size, created here).
-//   node bench/search.mjs [--policies 60000] [--body-chars 3000] [--duration 10] [--connections 10] [--fresh]
+//   node bench/search.mjs [--policies 60000] [--body-chars 3000] [--duration 10] [--connections 10] [--workers 1] [--fresh]
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { arg, load, memoryMb, root, run, serve } from './lib.mjs';
@@ -12,6 +12,7 @@ const bodyChars = Number(arg('body-chars', '3000'));
 const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '10'));
 const fresh = process.argv.includes('--fresh');
+const workers = Number(arg('workers', '1'));
 
 let env;
 let seeded = true;
@@ -43,7 +44,7 @@ if (!seeded) {
   importRate = { documents: policies, seconds: Math.round(seconds * 10) / 10, docsPerSecond: Math.round(policies / seconds) };
 }
 
-const { origin, child: server } = await serve(env);
+const { origin, child: server } = await serve({ ...env, WORKERS: String(workers) });
 try {
   // Real 文号 from the store, in the spellings people type.
   const sample = await (await fetch(`${origin}/api/v1/policies?pageSize=100&type=normative,policy`)).json();
@@ -78,6 +79,7 @@ try {
         store: process.env.DATABASE_URL ? 'postgresql' : 'sqlite',
         policies,
         bodyChars,
+        workers,
         importRate,
         queries: paths.length,
         results: {

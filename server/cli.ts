@@ -1,9 +1,10 @@
+import cluster from 'node:cluster';
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp, type Logger } from './app.js';
 import { openReadyStore, storeOptionsFromEnv } from './bootstrap.js';
-import { migrate, openStore, toCount } from './db/index.js';
+import { migrate, openStore, toCount, type Store } from './db/index.js';
 import { importFormats } from './ingest/formats/index.js';
 import { runImport } from './ingest/run-import.js';
 import { progressBar } from './progress.js';
@@ -15,7 +16,9 @@ import { ensureDefaultTerms } from './services/taxonomy.js';
 const USAGE = `gongkai <command> [options]
 
 Commands
-  serve [--port N] [--host H] [--demo]    Serve the API, the widgets and (with --demo) the demo site
+  serve [--port N] [--host H] [--demo] [--workers N]
+                                          Serve the API, the widgets and (with --demo) the demo site;
+                                          --workers N answers in N processes sharing the port
   seed-demo [--policies N] [--seed N] [--body-chars N]
                                           Seed the city's organisations and generated demo policies
   import <format> <path> [--batch N]      Import policies; formats: ${[...importFormats.keys()].join(', ')}
@@ -30,6 +33,7 @@ Commands
 
 Environment
   PORT          port for serve (default 8080)
+  WORKERS       processes for serve (default 1)
   GONGKAI_DB    SQLite file (default ./data/gongkai.db)
   DATABASE_URL  PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite`;
 
@@ -50,24 +54,58 @@ class UsageError extends Error {}
 async function serveCommand(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' }, workers: { type: 'string' } },
   });
   const port = int(values.port ?? process.env.PORT, 'port', 8080);
-  const store = await openReadyStore();
-  if (values.demo) {
-    const count = await store.db.selectFrom('policies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    if (toCount(count.n) === 0) {
-      log.info(`Empty store: seeding ${DEMO_POLICIES} demo policies…`);
-      await seedDemo(store);
+  const workers = int(values.workers ?? process.env.WORKERS, 'workers', 1);
+  if (cluster.isPrimary) {
+    // The store is made ready once, before any process answers.
+    const store = await openReadyStore();
+    if (values.demo) {
+      const count = await store.db.selectFrom('policies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      if (toCount(count.n) === 0) {
+        log.info(`Empty store: seeding ${DEMO_POLICIES} demo policies…`);
+        await seedDemo(store);
+      }
     }
+    if (workers > 1) {
+      await store.close();
+      return supervise(workers);
+    }
+    return answer(store, port, values);
   }
+  return answer(await openStore(storeOptionsFromEnv()), port, values);
+}
+
+/** Serves on the port; under `--workers` each process does, and the cluster shares the port between them. */
+function answer(store: Store, port: number, values: { host?: string; demo?: boolean }) {
   const app = createApp({ store, demo: values.demo, log });
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
-    log.info(`gongkai ${values.demo ? 'demo ' : ''}serving on http://localhost:${info.port} (store: ${store.dialect} ${store.location})`);
+    if (cluster.isPrimary || cluster.worker?.id === 1) {
+      log.info(`gongkai ${values.demo ? 'demo ' : ''}serving on http://localhost:${info.port} (store: ${store.dialect} ${store.location})`);
+    }
   });
   const stop = () => {
     server.close();
     void store.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Keeps `count` worker processes running (each with its own store connection and caches) until stopped. */
+function supervise(count: number) {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    log.error(`worker ${worker.process.pid} exited with ${code}; starting another`);
+    setTimeout(() => cluster.fork(), 1000);
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -2,7 +2,6 @@ import type { Store } from '../db/index.js';
 import type { FacetName, FacetValue, SearchHit, SearchResult } from '../schemas/search.js';
 import { FACETS } from '../schemas/search.js';
 import { orgPath } from '../services/orgs.js';
-import { currentRevision } from '../services/revision.js';
 import { suggest } from '../services/suggest.js';
 import { hotTopics } from '../services/topics.js';
 import { bareTitle, DocTable, type FacetCounts, type SearchFilters } from './doc-table.js';
@@ -321,7 +320,8 @@ export class SearchEngine {
   }
 
   private async termLabels(): Promise<TermLabels> {
-    const revision = await currentRevision(this.store.db);
+    // The document table was brought up to date by this search; its revision covers the terms too.
+    const revision = this.docs.revision;
     if (this.labels?.revision !== revision) {
       const terms: TermLabels = new Map();
       for (const t of await this.store.db.selectFrom('taxonomy_terms').select(['axis', 'code', 'name', 'name_en', 'sort']).execute()) {
