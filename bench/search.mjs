@@ -71,6 +71,10 @@ try {
     for (let j = i + 1; j < vocabulary.length; j++)
       for (const f of filters) cold.push(`/api/v1/policies/search?q=${encodeURIComponent(`${vocabulary[i]} ${vocabulary[j]}`)}${f}`);
   const uncached = await load(`${origin}${cold[0]}`, { connections, duration, requests: cold });
+  // The same searches with their words swapped: still never answered before, but the words'
+  // postings, read once per content revision, are now in memory, as on a server that has run a while.
+  const swapped = cold.map((path) => path.replace(/q=([^&]+)/, (_, q) => `q=${encodeURIComponent(decodeURIComponent(q).split(' ').reverse().join(' '))}`));
+  const warmWords = await load(`${origin}${swapped[0]}`, { connections, duration, requests: swapped });
   const browse = await load(`${origin}/api/v1/policies/search?audience=person&pageSize=10`, { connections, duration: Math.min(duration, 5) });
   console.log(
     JSON.stringify(
@@ -84,7 +88,8 @@ try {
         queries: paths.length,
         results: {
           searchWithFacets: { ...mixed, url: `${paths.length} searches repeated: keywords, questions, 文号 spellings, with and without filters` },
-          searchWithFacetsUncached: { ...uncached, url: `${cold.length} distinct two-word searches × filters, none repeated` },
+          searchWithFacetsUncached: { ...uncached, url: `${cold.length} distinct two-word searches × filters, none repeated, on a fresh server` },
+          searchWithFacetsUncachedWarmWords: { ...warmWords, url: 'the same searches with their words swapped, none answered before, words already read' },
           browseWithFacets: browse,
         },
         serverMemory: memoryMb(server.pid),
