@@ -35,7 +35,7 @@ export function policyRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const { page, pageSize, ...filter } = c.req.valid('query');
-      return c.json(await listPolicies(c.var.store.db, filter, page, pageSize), 200);
+      return c.json(await listPolicies(c.var.store, filter, page, pageSize), 200);
     })
     .openapi(detail, async (c) => {
       const policy = await getPolicy(c.var.store.db, c.req.valid('param').id);

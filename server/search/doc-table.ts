@@ -35,6 +35,8 @@ export interface SearchFilters {
   year?: number[];
   /** Org path prefix (the org with its subtree). */
   orgPath?: string;
+  /** Exactly this org path (the org without its subtree). */
+  orgExact?: string;
   from?: string;
   to?: string;
 }
@@ -226,7 +228,7 @@ export class DocTable {
       const chosen = f[name] as (string | number)[] | undefined;
       return chosen ? new Set(chosen.map((v) => this.codes[i]!.get(String(v)) ?? -1)) : null;
     });
-    const orgAllowed = f.orgPath ? Uint8Array.from(this.orgPaths, (p) => (p.startsWith(f.orgPath!) ? 1 : 0)) : null;
+    const orgAllowed = f.orgPath || f.orgExact ? Uint8Array.from(this.orgPaths, (p) => (orgMatches(p, f) ? 1 : 0)) : null;
     const from = f.from ? dayKey(f.from) : 0;
     const to = f.to ? dayKey(f.to) : Infinity;
     const start = this.codeStart;
@@ -271,6 +273,9 @@ export class DocTable {
     return { matches: matches.subarray(0, found), facets };
   }
 }
+
+/** Checked once per distinct org path per call, not per document. */
+const orgMatches = (path: string, f: SearchFilters) => path.startsWith(f.orgPath ?? '') && (!f.orgExact || path === f.orgExact);
 
 /** 2024-03-05 → 20240305, comparable as a number. */
 const dayKey = (iso: string) => Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));

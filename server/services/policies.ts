@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
-import type { DB } from '../db/index.js';
-import { toCount } from '../db/index.js';
+import type { DB, Store } from '../db/index.js';
 import type { PolicyRow } from '../db/types.js';
 import type {
   Audience,
@@ -13,7 +11,8 @@ import type {
 } from '../schemas/policy.js';
 import { notFound } from '../http/errors.js';
 import { orgPath } from './orgs.js';
-import { currentRevision } from './revision.js';
+import { searchEngine } from '../search/engine.js';
+import type { SearchFilters } from '../search/doc-table.js';
 
 export interface PolicyFilter {
   org?: string;
@@ -65,61 +64,31 @@ function toSummary(r: SummaryRow): PolicySummary {
   };
 }
 
-const totals = new WeakMap<DB, { revision: number; counts: Map<string, number> }>();
-const MAX_CACHED_TOTALS = 2000;
-
-/**
- * Totals of a filtered list only change with the content revision, so paging through a list (or
- * many readers viewing the same one) counts once per revision and store.
- */
-async function cachedTotal(db: DB, key: string, count: () => Promise<number>): Promise<number> {
-  const revision = await currentRevision(db);
-  let cache = totals.get(db);
-  if (!cache || cache.revision !== revision) totals.set(db, (cache = { revision, counts: new Map() }));
-  const hit = cache.counts.get(key);
-  if (hit !== undefined) return hit;
-  const n = await count();
-  if (cache.counts.size >= MAX_CACHED_TOTALS) cache.counts.clear();
-  cache.counts.set(key, n);
-  return n;
+/** The list's filter in the terms of the in-memory table search filters with (404 for an unknown org). */
+async function tableFilters(db: DB, f: PolicyFilter): Promise<SearchFilters> {
+  const path = f.org ? await orgPath(db, f.org) : undefined;
+  return {
+    ...(f.subtree === false ? { orgExact: path } : { orgPath: path }),
+    level: f.level,
+    type: f.type,
+    validity: f.validity,
+    year: f.year !== undefined ? [f.year] : undefined,
+    audience: f.audience ? [f.audience] : undefined,
+  };
 }
 
-/** Latest first, filtered; `total` counts the whole filtered set. */
-export async function listPolicies(
-  db: DB,
-  filter: PolicyFilter,
-  page: number,
-  pageSize: number,
-): Promise<PolicyList> {
-  let base = db.selectFrom('policies as p');
-  if (filter.org) {
-    if (filter.subtree === false) {
-      await orgPath(db, filter.org);
-      base = base.where('p.org_id', '=', filter.org);
-    } else {
-      const prefix = await orgPath(db, filter.org);
-      base = base.where('p.org_id', 'in', db.selectFrom('orgs').select('id').where('path', 'like', `${prefix}%`));
-    }
-  }
-  if (filter.level) base = base.where('p.level', 'in', filter.level);
-  if (filter.type) base = base.where('p.type', 'in', filter.type);
-  if (filter.validity) base = base.where('p.validity', 'in', filter.validity);
-  if (filter.year) base = base.where('p.year', '=', filter.year);
-  if (filter.audience) base = base.where('p.audience', 'in', [filter.audience, 'both']);
-
-  const totalKey = JSON.stringify(filter);
-  const [rows, total] = await Promise.all([
-    base
-      .innerJoin('orgs as o', 'o.id', 'p.org_id')
-      .select(summaryColumns)
-      .orderBy('p.published_at', 'desc')
-      .orderBy('p.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    cachedTotal(db, totalKey, async () => toCount((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n)),
-  ]);
-  return { items: rows.map(toSummary), total, page, pageSize };
+/**
+ * Latest first, filtered; `total` counts the whole filtered set. Filtering and counting use search's
+ * in-memory table (one rule for both, refreshed per content revision); SQL reads only the page.
+ */
+export async function listPolicies(store: Store, filter: PolicyFilter, page: number, pageSize: number): Promise<PolicyList> {
+  const { ids, total } = await searchEngine(store).browse(await tableFilters(store.db, filter), page, pageSize);
+  const rows =
+    ids.length === 0
+      ? []
+      : await store.db.selectFrom('policies as p').innerJoin('orgs as o', 'o.id', 'p.org_id').select(summaryColumns).where('p.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.map((id) => toSummary(byId.get(id)!)), total, page, pageSize };
 }
 
 export async function getPolicy(db: DB, id: number): Promise<PolicyDetail> {
