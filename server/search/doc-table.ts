@@ -222,6 +222,15 @@ export class DocTable {
    * facet still counts there.
    */
   filter(candidates: Int32Array | null, f: SearchFilters): { matches: Int32Array; facets: FacetCounts } {
+    return this.walk(candidates, f, true) as { matches: Int32Array; facets: FacetCounts };
+  }
+
+  /** The slots passing the filters, newest first, without facet counts (a plain list). */
+  select(f: SearchFilters): Int32Array {
+    return this.walk(null, f, false).matches;
+  }
+
+  private walk(candidates: Int32Array | null, f: SearchFilters, facets: boolean): { matches: Int32Array; facets?: FacetCounts } {
     const F = FACETS.length;
     const counts = FACETS.map((_, i) => new Int32Array(this.values[i]!.length));
     const selected = FACETS.map((name, i) => {
@@ -254,23 +263,24 @@ export class DocTable {
           if (++failures > 1) break;
         }
       }
-      if (failures > 1) continue;
+      if (failures > (facets ? 1 : 0)) continue;
       const first = failures === 0 ? 0 : failed;
-      const last = failures === 0 ? F : failed + 1;
+      const last = !facets ? first : failures === 0 ? F : failed + 1;
       for (let i = first; i < last; i++) {
         const c = counts[i]!;
         for (let k = start[base + i]!; k < start[base + i + 1]!; k++) c[data[k]!]!++;
       }
       if (failures === 0) matches[found++] = slot;
     }
-    const facets = Object.fromEntries(
+    if (!facets) return { matches: matches.subarray(0, found) };
+    const byFacet = Object.fromEntries(
       FACETS.map((name, i) => {
         const byValue = new Map<string, number>();
         counts[i]!.forEach((count, code) => count > 0 && byValue.set(this.values[i]![code]!, count));
         return [name, byValue];
       }),
     ) as FacetCounts;
-    return { matches: matches.subarray(0, found), facets };
+    return { matches: matches.subarray(0, found), facets: byFacet };
   }
 }
 

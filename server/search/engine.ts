@@ -107,9 +107,12 @@ export class SearchEngine {
    */
   async browse(filters: SearchFilters, page: number, pageSize: number): Promise<{ ids: number[]; total: number }> {
     await this.docs.refresh();
-    const { matches } = this.docs.filter(null, filters);
-    const ids = Array.from(matches.subarray((page - 1) * pageSize, page * pageSize), (slot) => this.docs.idOf(slot));
-    return { ids, total: matches.length };
+    const all = Object.values(filters).every((v) => v === undefined);
+    const matches = all ? null : this.docs.select(filters);
+    const total = matches ? matches.length : this.docs.size;
+    const first = (page - 1) * pageSize;
+    const ids = Array.from({ length: Math.max(0, Math.min(pageSize, total - first)) }, (_, i) => this.docs.idOf(matches ? matches[first + i]! : first + i));
+    return { ids, total };
   }
 
   async search(params: SearchParams): Promise<SearchResult> {
