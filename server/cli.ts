@@ -8,6 +8,7 @@ import { migrate, openStore, toCount, type Store } from './db/index.js';
 import { importFormats } from './ingest/formats/index.js';
 import { runImport } from './ingest/run-import.js';
 import { progressBar } from './progress.js';
+import { searchEngine } from './search/engine.js';
 import { DEMO_POLICIES, seedDemo } from './services/seed-demo.js';
 import { listSites, upsertSite } from './services/sites.js';
 import { createToken, isRole, listTokens, revokeToken } from './services/admin-tokens.js';
@@ -84,6 +85,8 @@ function answer(store: Store, port: number, values: { host?: string; demo?: bool
     if (cluster.isPrimary || cluster.worker?.id === 1) {
       log.info(`gongkai ${values.demo ? 'demo ' : ''}serving on http://localhost:${info.port} (store: ${store.dialect} ${store.location})`);
     }
+    // Lists and searches read the in-memory document table: load it now rather than on the first reader.
+    searchEngine(store).docs.refresh().catch((e) => log.error('loading the document table failed', e));
   });
   const stop = () => {
     server.close();

@@ -125,9 +125,11 @@ export class DocTable {
   /** Brings the table up to the store's content revision; concurrent callers share one load. */
   async refresh(): Promise<void> {
     const revision = await currentRevision(this.db);
-    if (revision === this.loadedRevision) return;
-    this.loading ??= this.load(revision).finally(() => (this.loading = undefined));
-    await this.loading;
+    // A load already under way may be for an older revision: wait for it, then load what is missing.
+    while (this.loadedRevision < revision) {
+      this.loading ??= this.load(revision).finally(() => (this.loading = undefined));
+      await this.loading;
+    }
   }
 
   private async load(revision: number): Promise<void> {
