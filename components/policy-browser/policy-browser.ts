@@ -139,7 +139,9 @@ export class GkPolicyBrowser extends GkElement {
 
   protected override render() {
     const label = this.heading || this.t('browser.label');
-    const busy = this.counts.status === TaskStatus.PENDING || this.list.status === TaskStatus.PENDING;
+    // The axes wait for the taxonomy too, so their terms appear once, in taxonomy order.
+    const labelling = this.taxonomy.status === TaskStatus.PENDING;
+    const busy = labelling || this.counts.status === TaskStatus.PENDING || this.list.status === TaskStatus.PENDING;
     return html`<section part="base" class="base" aria-label=${label} aria-busy=${busy ? 'true' : 'false'}>
       ${this.heading ? html`<h2 part="heading" class="heading">${this.heading}</h2>` : nothing}
       <div part="tabs" class="tabs" role="tablist" aria-label=${this.t('browser.tabs')} @keydown=${this.onTabKey}>
@@ -164,7 +166,7 @@ export class GkPolicyBrowser extends GkElement {
           ${this.counts.render({
             initial: () => loadingState(),
             pending: () => (this.counts.value ? this.renderAxes(this.counts.value) : loadingState()),
-            complete: (result) => this.renderAxes(result),
+            complete: (result) => (labelling ? loadingState() : this.renderAxes(result)),
             error: (error) => this.renderError(toApiError(error), () => this.counts.run()),
           })}
         </div>
