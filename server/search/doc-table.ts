@@ -11,6 +11,8 @@ export interface DocAttrs {
   id: number;
   /** The title without the state's name, book-title marks and spaces (立法法 = 中华人民共和国立法法). */
   bareTitle: string;
+  orgId: string;
+  /** The org's path as of the last load: it changes when an org moves. */
   orgPath: string;
   level: string;
   type: string;
@@ -73,6 +75,8 @@ export class DocTable {
   private slotOf = new Map<number, number>();
   private orgOfSlot = new Int32Array(0);
   private orgPaths: string[] = [];
+  /** Org paths by id at the last load, to notice an org that moved. */
+  private pathOfOrg = new Map<string, string>();
   private dayOfSlot = new Int32Array(0);
   /** Per slot, where its codes start in `codeData`: count and match segments for every facet. */
   private codeStart = new Int32Array(0);
@@ -158,6 +162,7 @@ export class DocTable {
       this.docs.set(r.id, {
         id: r.id,
         bareTitle: bareTitle(r.title),
+        orgId: r.org_id,
         orgPath: orgPaths.get(r.org_id) ?? '/',
         level: r.level,
         type: r.type,
@@ -171,7 +176,11 @@ export class DocTable {
       });
       if (r.updated_at > upTo) upTo = r.updated_at;
     }
-    if (rows.length > 0 || this.loadedRevision === -1) this.compile();
+    // An org that moved moves its unchanged documents too.
+    const moved = [...orgPaths].some(([id, path]) => this.pathOfOrg.get(id) !== path);
+    if (moved) for (const d of this.docs.values()) d.orgPath = orgPaths.get(d.orgId) ?? '/';
+    this.pathOfOrg = orgPaths;
+    if (rows.length > 0 || moved || this.loadedRevision === -1) this.compile();
     this.loadedUpTo = upTo;
     this.loadedRevision = revision;
   }

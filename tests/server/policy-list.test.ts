@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
+import { upsertOrgs } from '../../server/services/orgs.js';
 import { PolicyWriter } from '../../server/services/policy-writer.js';
 import { testStore, type TestStore } from '../helpers/store.js';
 import { knownPolicies, seedKnownPolicies } from '../helpers/policies.js';
@@ -102,5 +103,15 @@ describe('GET /api/v1/policies against plain SQL', () => {
     await new PolicyWriter(store).write('list-test', [{ ...added[0]!, validity: 'repealed' }]);
     expect((await listed('validity=valid&year=2025')).total).toBe(1);
     await expectSameAsSql();
+  });
+
+  it('follows an org that moves, for its unchanged policies too', async () => {
+    const own = await expected((q) => q.where('p.org_id', '=', 'anyuan-bajiaoting'));
+    expect(own.length).toBeGreaterThan(0);
+    const underRsj = (await listed('org=pingxiang-rsj')).ids;
+    expect(underRsj).not.toEqual(expect.arrayContaining(own));
+    await upsertOrgs(store.db, [{ id: 'anyuan-bajiaoting', parentId: 'pingxiang-rsj', name: '八一街道', kind: 'township', divisionCode: '360302001' }]);
+    expect((await listed('org=pingxiang-rsj')).ids).toEqual(expect.arrayContaining(own));
+    expect((await listed('org=anyuan')).ids).not.toEqual(expect.arrayContaining(own));
   });
 });
