@@ -37,6 +37,8 @@ const HEAD_WEIGHT = 4;
 /** Ranking passages costs per passage: the rarest words pick passages up to about this many. */
 const PASSAGE_BUDGET = 4_000;
 const CACHED_RESULTS = 500;
+/** Filtered lists kept per content revision (each up to one id per document). */
+const CACHED_SELECTIONS = 200;
 
 /**
  * A document whose title is the query is what the reader named; otherwise the more of a (short)
@@ -87,6 +89,29 @@ interface Postings {
   passages?: Promise<number>;
 }
 
+/** Values by key for one content revision, dropped when the content changes; past `max`, the oldest go. */
+class RevisionCache<V> {
+  private revision = -1;
+  private readonly byKey = new Map<string, V>();
+
+  constructor(private readonly max: number) {}
+
+  get(revision: number, key: string): V | undefined {
+    if (revision !== this.revision) {
+      this.revision = revision;
+      this.byKey.clear();
+    }
+    return this.byKey.get(key);
+  }
+
+  /** Keeps a value computed at `revision`, unless the content has moved on meanwhile. */
+  set(revision: number, key: string, value: V): void {
+    if (revision !== this.revision) return;
+    if (this.byKey.size >= this.max) this.byKey.delete(this.byKey.keys().next().value!);
+    this.byKey.set(key, value);
+  }
+}
+
 type TermLabels = Map<string, Map<string, { name: string; nameEn: string; sort: number }>>;
 
 export class SearchEngine {
@@ -95,7 +120,9 @@ export class SearchEngine {
   /** Document ids per query word: the vocabulary of searches repeats far more than whole searches do. */
   private postings: { revision: number; byTerm: Map<string, Postings>; ids: number } = { revision: -1, byTerm: new Map(), ids: 0 };
   /** Whole answers by request, for the current revision: popular searches repeat. */
-  private results: { revision: number; byKey: Map<string, SearchResult> } = { revision: -1, byKey: new Map() };
+  private results = new RevisionCache<SearchResult>(CACHED_RESULTS);
+  /** The policy list's filtered slots by filters: a site pages through the same lists over and over. */
+  private selections = new RevisionCache<Int32Array | null>(CACHED_SELECTIONS);
 
   constructor(private readonly store: Store) {
     this.docs = new DocTable(store.db, (d) => VALIDITY_WEIGHT[d.validity] ?? 1);
@@ -107,8 +134,12 @@ export class SearchEngine {
    */
   async browse(filters: SearchFilters, page: number, pageSize: number): Promise<{ ids: number[]; total: number }> {
     await this.docs.refresh();
-    const all = Object.values(filters).every((v) => v === undefined);
-    const matches = all ? null : this.docs.select(filters);
+    const key = JSON.stringify(filters);
+    let matches = this.selections.get(this.docs.revision, key);
+    if (matches === undefined) {
+      matches = Object.values(filters).every((v) => v === undefined) ? null : this.docs.select(filters);
+      this.selections.set(this.docs.revision, key, matches);
+    }
     const total = matches ? matches.length : this.docs.size;
     const first = (page - 1) * pageSize;
     const ids = Array.from({ length: Math.max(0, Math.min(pageSize, total - first)) }, (_, i) => this.docs.idOf(matches ? matches[first + i]! : first + i));
@@ -118,12 +149,11 @@ export class SearchEngine {
   async search(params: SearchParams): Promise<SearchResult> {
     await this.docs.refresh();
     const key = JSON.stringify(params);
-    if (this.results.revision !== this.docs.revision) this.results = { revision: this.docs.revision, byKey: new Map() };
-    const cached = this.results.byKey.get(key);
+    const revision = this.docs.revision;
+    const cached = this.results.get(revision, key);
     if (cached) return cached;
     const result = await this.compute(params);
-    if (this.results.byKey.size >= CACHED_RESULTS) this.results.byKey.delete(this.results.byKey.keys().next().value!);
-    this.results.byKey.set(key, result);
+    this.results.set(revision, key, result);
     return result;
   }
 
@@ -171,9 +201,9 @@ export class SearchEngine {
     // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
     const bar = nthLargest(final, end);
     let equal = end - final.filter((v) => v > bar).length;
-    const top = kept.filter((_, i) => final[i]! > bar || (final[i] === bar && equal-- > 0));
-    const order = new Map(Array.from(top, (slot) => [slot, this.relevance(slot, score, title)]));
-    return top.sort((a, b) => order.get(b)! - order.get(a)! || a - b);
+    const top = Array.from(kept.keys()).filter((i) => final[i]! > bar || (final[i] === bar && equal-- > 0));
+    top.sort((a, b) => final[b]! - final[a]! || kept[a]! - kept[b]!);
+    return Int32Array.from(top, (i) => kept[i]!);
   }
 
   /**

@@ -11,7 +11,6 @@ import type {
 } from '../schemas/policy.js';
 import { notFound } from '../http/errors.js';
 import { orgPath } from './orgs.js';
-import { currentRevision } from './revision.js';
 import { searchEngine } from '../search/engine.js';
 import type { SearchFilters } from '../search/doc-table.js';
 
@@ -78,36 +77,12 @@ async function tableFilters(db: DB, f: PolicyFilter): Promise<SearchFilters> {
   };
 }
 
-type Page = { ids: number[]; total: number };
-const pages = new WeakMap<DB, { revision: number; byKey: Map<string, Page> }>();
-const CACHED_PAGES = 2000;
-
-/**
- * Pages by filter for the current content revision: the same pages (a site's first page of its
- * org's list) are read over and over, and filtering walks every document.
- */
-async function browsePage(store: Store, filters: SearchFilters, page: number, pageSize: number): Promise<Page> {
-  const revision = await currentRevision(store.db);
-  let cache = pages.get(store.db);
-  if (cache?.revision !== revision) pages.set(store.db, (cache = { revision, byKey: new Map() }));
-  const key = JSON.stringify([filters, page, pageSize]);
-  const hit = cache.byKey.get(key);
-  if (hit) return hit;
-  const engine = searchEngine(store);
-  const result = await engine.browse(filters, page, pageSize);
-  // A table still loading an older revision answers for that one: cache only the revision asked for.
-  if (engine.docs.revision !== revision) return result;
-  if (cache.byKey.size >= CACHED_PAGES) cache.byKey.delete(cache.byKey.keys().next().value!);
-  cache.byKey.set(key, result);
-  return result;
-}
-
 /**
  * Latest first, filtered; `total` counts the whole filtered set. Filtering and counting use search's
  * in-memory table (one rule for both, refreshed per content revision); SQL reads only the page.
  */
 export async function listPolicies(store: Store, filter: PolicyFilter, page: number, pageSize: number): Promise<PolicyList> {
-  const { ids, total } = await browsePage(store, await tableFilters(store.db, filter), page, pageSize);
+  const { ids, total } = await searchEngine(store).browse(await tableFilters(store.db, filter), page, pageSize);
   const rows =
     ids.length === 0
       ? []
