@@ -59,9 +59,31 @@ function titleFactor(parsed: ParsedQuery): (bare: string) => number {
   };
 }
 
-/** The n-th largest value (-Infinity when there are no more than n values). */
+/** The n-th largest value (-Infinity when there are no more than n values), by quickselect on a copy. */
 function nthLargest(values: Float64Array, n: number): number {
-  return n < values.length ? Float64Array.from(values).sort()[values.length - n]! : -Infinity;
+  if (n >= values.length) return -Infinity;
+  const a = Float64Array.from(values);
+  const k = a.length - n;
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
 }
 
 /** Values present in both ascending lists. */
@@ -166,7 +188,7 @@ export class SearchEngine {
     const sort = params.sort ?? (ranking ? 'relevance' : 'date');
     const end = params.page * params.pageSize;
     // Slots run newest first, so date order is slot order.
-    const ordered: ArrayLike<number> = !ranking ? matches : sort === 'relevance' ? this.rank(matches, ranking.score, parsed, end) : Int32Array.from(matches).sort();
+    const ordered: ArrayLike<number> = !ranking ? matches : sort === 'relevance' ? this.rank(matches, ranking.score, ranking.inHead, parsed, end) : Int32Array.from(matches).sort();
     const page = Array.from({ length: Math.max(0, Math.min(end, ordered.length) - (params.page - 1) * params.pageSize) }, (_, i) => ordered[(params.page - 1) * params.pageSize + i]!);
     const items = await this.hits(page, ranking?.score, highlightWords(parsed), parsed);
     return {
@@ -188,33 +210,48 @@ export class SearchEngine {
   }
 
   /**
-   * Matches in relevance order, as far as `end`. A title can at most triple a score, so only the
-   * matches whose weighted index score reaches a third of the `end`-th best are weighed by title
-   * and sorted.
+   * Matches in relevance order, as far as `end`. A title at most triples a score and never lowers
+   * it, so a match can rank only if its weighted index score reaches a third of the `end`-th best
+   * (`bar`), or the `end`-th best itself when no query word is in its title or metadata (`inHead`):
+   * only those are weighed by title and sorted.
    */
-  private rank(matches: Int32Array, score: Float64Array, parsed: ParsedQuery, end: number): Int32Array {
-    const base = Float64Array.from(matches, (slot) => score[slot]! * this.docs.priorOf(slot));
-    const cut = nthLargest(base, end) / TITLE_MAX;
-    const kept = matches.filter((_, i) => base[i]! >= cut);
+  private rank(matches: Int32Array, score: Float64Array, inHead: Uint8Array, parsed: ParsedQuery, end: number): Int32Array {
+    const base = new Float64Array(matches.length);
+    for (let i = 0; i < matches.length; i++) base[i] = score[matches[i]!]! * this.docs.priorOf(matches[i]!);
+    const bar = nthLargest(base, end);
     const title = titleFactor(parsed);
-    const final = Float64Array.from(kept, (slot) => this.relevance(slot, score, title));
+    const kept = new Int32Array(matches.length);
+    const final = new Float64Array(matches.length);
+    let k = 0;
+    for (let i = 0; i < matches.length; i++) {
+      const slot = matches[i]!;
+      const b = base[i]!;
+      if (inHead[slot] ? b * TITLE_MAX < bar : b < bar) continue;
+      kept[k] = slot;
+      final[k++] = inHead[slot] ? b * title(this.docs.attrs(slot).bareTitle) : b;
+    }
     // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
-    const bar = nthLargest(final, end);
-    let equal = end - final.filter((v) => v > bar).length;
-    const top = Array.from(kept.keys()).filter((i) => final[i]! > bar || (final[i] === bar && equal-- > 0));
-    top.sort((a, b) => final[b]! - final[a]! || kept[a]! - kept[b]!);
-    return Int32Array.from(top, (i) => kept[i]!);
+    const values = final.subarray(0, k);
+    const top = nthLargest(values, end);
+    let equal = end;
+    for (const v of values) if (v > top) equal--;
+    const order: number[] = [];
+    for (let i = 0; i < k; i++) if (values[i]! > top || (values[i] === top && equal-- > 0)) order.push(i);
+    order.sort((a, b) => values[b]! - values[a]! || kept[a]! - kept[b]!);
+    return Int32Array.from(order, (i) => kept[i]!);
   }
 
   /**
-   * The candidate documents (as slots) with their index scores by slot, or undefined for a browse
-   * without a query (every document).
+   * The candidate documents (as slots) with their index scores by slot and the mark of those
+   * holding a query word in their title or metadata, or undefined for a browse without a query
+   * (every document).
    */
-  private async score(parsed: ParsedQuery): Promise<{ slots: Int32Array; score: Float64Array } | undefined> {
+  private async score(parsed: ParsedQuery): Promise<{ slots: Int32Array; score: Float64Array; inHead: Uint8Array } | undefined> {
     if (!parsed.docNoKey && parsed.terms.length === 0) return undefined;
     const n = this.docs.size;
     const score = new Float64Array(n);
     const member = new Uint8Array(n);
+    const inHead = new Uint8Array(n);
     /** Adds scores by policy id; `onlyMembers` adds nothing to documents not yet candidates. */
     const add = (scores: Scores, onlyMembers = false) => {
       for (const [id, s] of scores) {
@@ -228,17 +265,22 @@ export class SearchEngine {
     if (terms.length > 0) {
       // Short queries match the documents holding every word, when enough do; otherwise (and for
       // questions) every document holding any of them, ranked by how many and how rare.
+      // Each word's reads start at once, so a fresh server reads them side by side.
+      const heads = terms.map((t) => this.headSlotsOf(t));
       const every = terms.length <= EVERY_WORDS ? await this.every(terms) : new Int32Array();
       const strict = terms.length <= 2 ? every.length > 0 : every.length >= EVERY_ENOUGH;
       if (strict) for (const slot of every) member[slot] = 1;
-      for (const t of terms) {
+      for (const [i, t] of terms.entries()) {
         const slots = await this.slotsOf(t);
         const idf = Math.log(1 + n / Math.max(1, slots.length));
         for (const slot of slots) {
           if (!strict) member[slot] = 1;
           score[slot] += idf;
         }
-        for (const slot of await this.headSlotsOf(t)) score[slot] += idf * HEAD_WEIGHT;
+        for (const slot of await heads[i]!) {
+          score[slot] += idf * HEAD_WEIGHT;
+          inHead[slot] = 1;
+        }
       }
       add(await bestPassages(this.store, await this.passageTerms(terms)), strict);
       // A few of them are worth the index's own ranking of the whole text.
@@ -249,7 +291,7 @@ export class SearchEngine {
     for (let slot = 0; slot < n; slot++) count += member[slot]!;
     const slots = new Int32Array(count);
     for (let slot = 0, k = 0; slot < n; slot++) if (member[slot]) slots[k++] = slot;
-    return { slots, score };
+    return { slots, score, inHead };
   }
 
   /**
@@ -307,12 +349,12 @@ export class SearchEngine {
     const df = await Promise.all(terms.map(async (t) => (await this.docsOf(t)).length));
     const rare = terms.map((t, i) => ({ t, df: df[i]! })).filter((r) => r.df > 0 && r.df <= this.docs.size * RARE_SHARE);
     rare.sort((a, b) => a.df - b.df);
+    const counts = await Promise.all(rare.map(({ t }) => this.cached(t, 'passages', () => passageCount(this.store, t))));
     const out: QueryTerm[] = [];
     let passages = 0;
-    for (const { t } of rare) {
-      const count = await this.cached(t, 'passages', () => passageCount(this.store, t));
-      if (passages + count > PASSAGE_BUDGET) break;
-      passages += count;
+    for (const [i, { t }] of rare.entries()) {
+      if (passages + counts[i]! > PASSAGE_BUDGET) break;
+      passages += counts[i]!;
       out.push(t);
     }
     return out;
