@@ -8,6 +8,7 @@ import { searchMigration } from './migrations/0002-search.js';
 import { adminMigration } from './migrations/0003-admin.js';
 import { curationMigration } from './migrations/0004-curation.js';
 import { suggestMigration } from './migrations/0005-suggest.js';
+import { lineageMigration } from './migrations/0006-lineage.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -62,7 +63,7 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
 
 /** Migrations in order; names are stable keys in the migration table. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect) };
+  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect), '0006-lineage': lineageMigration(dialect) };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

@@ -58,6 +58,8 @@ export interface PoliciesTable {
   keywords: string;
   url: string | null;
   content_hash: string;
+  /** 1 for a key policy (重点政策), whose interpretation rate is supervised. */
+  is_key: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
 }
@@ -163,6 +165,72 @@ export interface TaxonomyRulesTable {
   updated_at: string;
 }
 
+export type RelationKind = 'amends' | 'repeals' | 'supersedes' | 'based_on' | 'implements' | 'forwards' | 'interprets' | 'related';
+/** import: stated by the source; rule: found by the linker; hand: made by an admin. */
+export type RelationOrigin = 'import' | 'rule' | 'hand';
+export type RelationStatus = 'auto' | 'confirmed' | 'rejected';
+
+/** `from_id` acts on `to_id`: amends, repeals, supersedes, is based on, implements, forwards or interprets it. */
+export interface PolicyRelationsTable {
+  id: Generated<number>;
+  from_id: number;
+  to_id: number;
+  kind: RelationKind;
+  /** When the relation took effect (ISO date), when known. */
+  date: string | null;
+  origin: RelationOrigin;
+  status: ColumnType<RelationStatus, RelationStatus | undefined, RelationStatus>;
+  /** What the link was found by, e.g. the 文号 or 《title》 cited. */
+  evidence: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A 文号 or 《title》 a document cites, and the relation it implies; resolved whenever either side arrives. */
+export interface PolicyCitationsTable {
+  policy_id: number;
+  ref_kind: 'doc_no' | 'title';
+  /** doc_no: the canonical 文号 key; title: the bare title. */
+  key: string;
+  /** As written in the document. */
+  text: string;
+  relation: RelationKind;
+}
+
+export type InterpretationForm = 'text' | 'graphic' | 'video' | 'digital_human' | 'press_conference' | 'leader' | 'expert' | 'qa';
+
+/** The form and media of an interpretation (a policy row of type 'interpretation'). */
+export interface InterpretationMediaTable {
+  policy_id: number;
+  form: InterpretationForm;
+  speaker: string | null;
+  video_url: string | null;
+  transcript: string | null;
+  /** JSON array of { url, alt }. */
+  images: ColumnType<string, string | undefined, string>;
+  origin: ColumnType<'import' | 'hand', 'import' | 'hand' | undefined, 'import' | 'hand'>;
+}
+
+/** 相关办事: where to apply under a policy. */
+export interface PolicyServicesTable {
+  id: Generated<number>;
+  policy_id: number;
+  name: string;
+  url: string;
+  org_id: string | null;
+  conditions: string | null;
+  sort: number;
+}
+
+/** 常见问题. */
+export interface PolicyFaqsTable {
+  id: Generated<number>;
+  policy_id: number;
+  question: string;
+  answer: string;
+  sort: number;
+}
+
 /** PostgreSQL only: the search index (SQLite keeps it in FTS5 tables). */
 export interface SearchDocsTable {
   policy_id: number;
@@ -194,6 +262,11 @@ export interface Database {
   tokens: TokensTable;
   audit_log: AuditLogTable;
   taxonomy_rules: TaxonomyRulesTable;
+  policy_relations: PolicyRelationsTable;
+  policy_citations: PolicyCitationsTable;
+  interpretation_media: InterpretationMediaTable;
+  policy_services: PolicyServicesTable;
+  policy_faqs: PolicyFaqsTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

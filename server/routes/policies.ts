@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
-import { PolicyDetail, PolicyIdParam, PolicyList, PolicyListQuery } from '../schemas/policy.js';
+import { PolicyDetail } from '../schemas/policy-detail.js';
+import { PolicyIdParam, PolicyList, PolicyListQuery } from '../schemas/policy.js';
 import { getPolicy, listPolicies } from '../services/policies.js';
 import { validationHook } from '../http/errors.js';
 import { errorResponses } from './responses.js';

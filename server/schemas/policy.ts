@@ -67,7 +67,8 @@ export const Attachment = z
   .object({ name: z.string(), url: z.string(), mime: z.string().nullable(), size: z.number().int().nullable() })
   .openapi('Attachment');
 
-export const PolicyDetail = PolicySummary.extend({
+/** The document itself; GET /policies/{id} adds its lineage (see policy-detail.ts). */
+export const PolicyDocument = PolicySummary.extend({
   keywords: z.array(z.string()).openapi({ description: '主题词' }),
   terms: z.array(TermRef).openapi({ description: 'Classification: 服务对象, 生命周期, 政策主题' }),
   validFrom: isoDate.nullable(),
@@ -76,7 +77,7 @@ export const PolicyDetail = PolicySummary.extend({
   bodyText: z.string(),
   attachments: z.array(Attachment),
   updatedAt: z.string(),
-}).openapi('PolicyDetail');
+});
 
 /** Comma-separated multi-values: `level=city,county`. */
 const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -104,7 +105,7 @@ export const PolicyIdParam = z.object({
 });
 
 export type PolicySummary = z.infer<typeof PolicySummary>;
-export type PolicyDetail = z.infer<typeof PolicyDetail>;
+export type PolicyDocument = z.infer<typeof PolicyDocument>;
 export type PolicyList = z.infer<typeof PolicyList>;
 export type PolicyListQuery = z.input<typeof PolicyListQuery>;
 export type PolicyLevel = z.infer<typeof PolicyLevel>;

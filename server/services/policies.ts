@@ -2,14 +2,16 @@ import type { DB, Store } from '../db/index.js';
 import type { PolicyRow } from '../db/types.js';
 import type {
   Audience,
-  PolicyDetail,
+  PolicyDocument,
   PolicyLevel,
   PolicyList,
   PolicySummary,
   PolicyType,
   Validity,
 } from '../schemas/policy.js';
+import type { PolicyDetail } from '../schemas/policy-detail.js';
 import { notFound } from '../http/errors.js';
+import { policyLineage } from './lineage.js';
 import { orgPath } from './orgs.js';
 import { searchEngine } from '../search/engine.js';
 import type { SearchFilters } from '../search/doc-table.js';
@@ -91,7 +93,13 @@ export async function listPolicies(store: Store, filter: PolicyFilter, page: num
   return { items: ids.map((id) => toSummary(byId.get(id)!)), total, page, pageSize };
 }
 
+/** A policy with its lineage, interpretations, services and FAQs (GET /policies/{id}). */
 export async function getPolicy(db: DB, id: number): Promise<PolicyDetail> {
+  const doc = await getDocument(db, id);
+  return { ...doc, ...(await policyLineage(db, id, doc)) };
+}
+
+async function getDocument(db: DB, id: number): Promise<PolicyDocument> {
   const row = await db
     .selectFrom('policies as p')
     .innerJoin('orgs as o', 'o.id', 'p.org_id')
