@@ -9,6 +9,7 @@ import { writeBody, type BodyForm } from './bodies.js';
 import { chineseDate } from './chinese.js';
 import { DEMO_REFERENCE_DATE, dayOf, isoOf, periodEnd, yearOf, yearStart } from './dates.js';
 import { issuerTraits, type DemoOrg, type IssuerTraits } from './orgs.js';
+import { DemoLineage, nameOf, type LineageDoc } from './lineage.js';
 import { hash32, Random, Weighted } from './random.js';
 import { STATUTES, type Statute } from './statutes.js';
 import { LEGAL_BASIS, SUBJECTS, type Subject } from './subjects.js';
@@ -28,6 +29,8 @@ export interface GenerateOptions {
   bodyChars?: number;
   /** The organisation tree documents are issued by; organisations outside the demo tree are ignored. */
   orgs: DemoOrg[];
+  /** Collects the lineage planned with the documents (interpretations' links, repeals, services …). */
+  lineage?: DemoLineage;
 }
 
 type IssuerLevel = 'national' | 'provincial' | 'city' | 'county' | 'township';
@@ -225,6 +228,7 @@ function validityOf(from: number | null, to: number | null, mayLapse: boolean, r
 
 export function* generatePolicies(options: GenerateOptions): Generator<GeneratedPolicy> {
   const r = new Random(options.seed ?? 1);
+  const lineage = options.lineage ?? new DemoLineage(options.seed ?? 1);
   const bodyChars = options.bodyChars ?? 1200;
   const byLevel = buildIssuers(options.orgs);
   if (byLevel.size === 0) throw new Error('generatePolicies: none of the given organisations belongs to the demo tree');
@@ -246,7 +250,10 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
     let level = LEVELS.pick(r);
     if (level === 'law' || level === 'administrative_regulation' || level === 'judicial_interpretation') {
       if (statuteHome) {
-        yield statutePolicy(r.pick(STATUTES[level]), statuteHome, sourceKey, i, bodyChars, r);
+        const statute = r.pick(STATUTES[level]);
+        const p = statutePolicy(statute, statuteHome, sourceKey, i, bodyChars, r);
+        lineage.addStatute({ key: sourceKey, title: p.title, inner: null, subject: statute, place: '', level, type: p.type, day: dayOf(p.publishedAt), start: dayOf(p.validFrom!) }, statute.theme);
+        yield p;
         continue;
       }
       level = 'national';
@@ -260,9 +267,12 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
       : issuer.level === 'township' ? FORMS.township.pick(r)
       : issuer.level === 'national' ? FORMS.national.pick(r)
       : issuer.traits.decree ? FORMS.localDecree.pick(r) : FORMS.local.pick(r);
-    const subject = r.pick(issuer.subjects);
+    const drawnSubject = r.pick(issuer.subjects);
     // Calls for applications and funding notices only make sense where someone can apply.
-    const form: DocForm = drawn === 'call' && subject.audience === null ? 'work_notice' : drawn;
+    const form: DocForm = drawn === 'call' && drawnSubject.audience === null ? 'work_notice' : drawn;
+    // An interpretation explains an earlier policy of its place, and is about what that policy is about.
+    const explained = form === 'interpretation' ? lineage.interpretationTarget(issuer.place, issuer.subjects) : null;
+    const subject = explained?.subject ?? drawnSubject;
     const type = TYPE_OF[form];
     const partner = issuer.siblings.length && form !== 'decree' && form !== 'report' && r.chance(0.12) ? r.pick(issuer.siblings) : null;
     const signers = partner ? [issuer.org.name, partner.org.name] : [issuer.org.name];
@@ -271,6 +281,8 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
     const notYet = (type === 'policy' || type === 'normative' || type === 'rule' || type === 'plan') && r.chance(0.012);
     let published = notYet ? REF - r.int(0, 40) : publicationDay(r);
     if (form === 'report') published = yearStart(Math.max(2016, yearOf(published))) + r.int(9, 88);
+    // Interpretations are published with their policy or soon after (政府网站发展指引).
+    if (explained) published = Math.min(REF, explained.day + lineage.lag());
     const written = published - r.int(form === 'report' ? 0 : 1, 12);
     const year = yearOf(written);
 
@@ -278,6 +290,12 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
       form, year, subject: subject.text, place: issuer.place,
       issuer: partner ? `${issuer.titleName} ${partner.titleName}` : issuer.titleName,
     }, r);
+    if (explained) {
+      t.title = t.title.replace(t.inner!, nameOf(explained));
+      t.inner = nameOf(explained);
+    }
+    const forwarded = form === 'work_notice' && !partner && (issuer.level === 'city' || issuer.level === 'county') ? lineage.forwardable(subject, issuer.level, published) : null;
+    if (forwarded) t.title = `${issuer.titleName}转发${forwarded.title}`;
 
     let from: number | null = null;
     let to: number | null = null;
@@ -292,7 +310,12 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
       to = validYears ? periodEnd(from, validYears) : until;
     }
     const lapse = validityOf(from, to, type !== 'notice' && type !== 'interpretation' && type !== 'report', r);
-    to = lapse.to;
+    // A document repealed or amended says by what (DOMAIN §8): it ends the day its successor takes
+    // effect (the relation's date), or, when the library holds no successor, stays in force.
+    const lapsed = lapse.validity === 'repealed' || lapse.validity === 'amended';
+    const successor = lapsed ? lineage.successor(issuer.place, subject, from!, REF) : null;
+    const validity: Validity = lapsed && !successor ? 'valid' : lapse.validity;
+    if (successor) to = successor.start;
 
     const audience = form === 'report' ? null : subject.audience;
     const theme = form === 'report' ? 'general.disclosure' : subject.theme;
@@ -341,7 +364,7 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
       attachments: attachments.map((a) => a.name.replace(/^附件\d+：|\.\w+$/g, '')),
     }, r);
 
-    yield {
+    const policy: GeneratedPolicy = {
       sourceKey,
       title: t.title,
       docNo: docNo ? formatDocNo(docNo) : null,
@@ -351,7 +374,7 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
       level: level === 'departmental_rule' ? 'departmental_rule' : issuer.level,
       type,
       audience,
-      validity: lapse.validity,
+      validity,
       writtenAt: isoOf(written),
       publishedAt: isoOf(published),
       validFrom: from === null ? null : isoOf(from),
@@ -363,6 +386,14 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
       terms: classify(subject, audience, theme, r),
       attachments,
     };
+    const doc: LineageDoc = { key: sourceKey, title: t.title, inner: t.inner, subject, place: issuer.place, level: policy.level, type, day: published, start: from ?? published };
+    if (form === 'interpretation') {
+      lineage.interpreted(sourceKey, explained, published, { policy: explained ? nameOf(explained) : t.inner!, subject: subject.text, issuer: issuer.org.name, place: issuer.place, theme, origin: issuer.origin });
+    }
+    if (successor) lineage.ended(sourceKey, type, successor, validity as 'repealed' | 'amended');
+    if (forwarded) lineage.forwards(sourceKey, forwarded, published);
+    lineage.add(doc, { audience, theme, scope: issuer.scope, validFrom: policy.validFrom, validTo: policy.validTo, areaCode: issuer.areaCode, lapsed: successor !== null });
+    yield policy;
   }
 }
 

@@ -1,8 +1,11 @@
-import type { Store } from '../db/index.js';
-import { demoOrgs } from '../demo/orgs.js';
+import type { Kysely } from 'kysely';
+import type { DB, Store } from '../db/index.js';
+import { DemoLineage } from '../demo/lineage.js';
+import { demoOrgs, type DemoOrg } from '../demo/orgs.js';
 import { generatePolicies } from '../demo/policies.js';
 import { upsertOrgs } from './orgs.js';
 import { BatchWriter, PolicyWriter } from './policy-writer.js';
+import { bumpRevision } from './revision.js';
 import { upsertSite } from './sites.js';
 
 export interface SeedOptions {
@@ -16,9 +19,12 @@ export interface SeedOptions {
 export const DEMO_SOURCE = 'demo';
 export const DEMO_POLICIES = 2000;
 
+/** Rows per insert: well below SQLite's 32,766 bound parameters. */
+const ROWS = 500;
+
 /**
- * Seeds the city's organisation tree, the demo site and generated policies. Deterministic and
- * idempotent: the same options leave an already seeded store unchanged.
+ * Seeds the city's organisation tree, the demo site and generated policies with their lineage.
+ * Deterministic and idempotent: the same options leave an already seeded store unchanged.
  */
 export async function seedDemo(store: Store, options: SeedOptions = {}) {
   const total = options.policies ?? DEMO_POLICIES;
@@ -27,11 +33,12 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   await upsertSite(store.db, { id: 'demo', name: '演示县区网站', orgId: 'anyuan', origins: ['http://localhost:8080'] });
 
   const writer = new BatchWriter(new PolicyWriter(store), DEMO_SOURCE);
+  const lineage = new DemoLineage(options.seed ?? 1);
   const batchSize = options.batchSize ?? 1000;
   let batch = [];
   let done = 0;
   // The generator writes its own well-formed HTML, so bodies skip the sanitiser that imports use.
-  for (const p of generatePolicies({ count: total, seed: options.seed, bodyChars: options.bodyChars, orgs })) {
+  for (const p of generatePolicies({ count: total, seed: options.seed, bodyChars: options.bodyChars, orgs, lineage })) {
     batch.push(p);
     if (batch.length === batchSize) {
       await writer.push(batch);
@@ -42,6 +49,115 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   }
   await writer.push(batch);
   const counts = await writer.finish();
+  const lineageCounts = await writeLineage(store.db, lineage, orgs);
   options.onProgress?.(total, total);
-  return { orgs: orgs.length, ...counts };
+  return { orgs: orgs.length, ...counts, lineage: lineageCounts };
+}
+
+/** The department that handles a service where a policy applies: its county's own, else the city's. */
+function serviceOrg(policyOrg: string, dept: string, byId: Map<string, DemoOrg>): string | null {
+  for (let o = byId.get(policyOrg); o; o = o.parentId ? byId.get(o.parentId) : undefined) {
+    if ((o.kind === 'county' || o.kind === 'zone') && byId.has(`${o.id}-${dept}`)) return `${o.id}-${dept}`;
+  }
+  return byId.has(`pingxiang-${dept}`) ? `pingxiang-${dept}` : null;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Writes the planned lineage of the demo documents in one transaction, changing only what differs
+ * from the store: relations the demo states (origin import), interpretation media, services, FAQs
+ * and key-policy marks. Links and media an admin made or edited are left alone.
+ */
+async function writeLineage(db: DB, plan: DemoLineage, orgs: DemoOrg[]) {
+  const docs = await db.selectFrom('policies').select(['id', 'source_key', 'org_id', 'is_key']).where('source', '=', DEMO_SOURCE).execute();
+  const byKey = new Map(docs.map((d) => [d.source_key, d]));
+  const idOf = (key: string) => byKey.get(key)!.id;
+  const demoIds = new Set(docs.map((d) => d.id));
+  const byOrg = new Map(orgs.map((o) => [o.id, o]));
+  const now = new Date().toISOString();
+  const counts = { relations: 0, interpretations: 0, services: 0, faqs: 0, keyPolicies: 0 };
+
+  return db.transaction().execute(async (trx) => {
+    let changed = 0;
+
+    // Relations: the planned ones, none other stated by the demo.
+    const wanted = new Map(plan.relations.map((r) => [`${idOf(r.from)}|${idOf(r.to)}|${r.kind}`, r]));
+    const existing = (await trx.selectFrom('policy_relations').select(['id', 'from_id', 'to_id', 'kind', 'date', 'origin']).execute()).filter((r) => demoIds.has(r.from_id));
+    const have = new Map(existing.map((r) => [`${r.from_id}|${r.to_id}|${r.kind}`, r]));
+    const stale = existing.filter((r) => r.origin === 'import' && !wanted.has(`${r.from_id}|${r.to_id}|${r.kind}`)).map((r) => r.id);
+    const fresh = [...wanted].filter(([key]) => !have.has(key)).map(([, r]) => r);
+    const redated = [...wanted].flatMap(([key, r]) => (have.get(key)?.origin === 'import' && have.get(key)!.date !== r.date ? [{ id: have.get(key)!.id, date: r.date }] : []));
+    for (let i = 0; i < stale.length; i += ROWS) await trx.deleteFrom('policy_relations').where('id', 'in', stale.slice(i, i + ROWS)).execute();
+    for (let i = 0; i < fresh.length; i += ROWS) {
+      const rows = fresh.slice(i, i + ROWS).map((r) => ({
+        from_id: idOf(r.from), to_id: idOf(r.to), kind: r.kind, date: r.date, origin: 'import' as const, status: 'auto' as const,
+        evidence: null, created_at: now, updated_at: now,
+      }));
+      await trx.insertInto('policy_relations').values(rows).execute();
+    }
+    for (const r of redated) await trx.updateTable('policy_relations').set({ date: r.date, updated_at: now }).where('id', '=', r.id).execute();
+    changed += stale.length + fresh.length + redated.length;
+    counts.relations = wanted.size;
+
+    // Interpretation media, unless edited by hand.
+    const media = new Map((await trx.selectFrom('interpretation_media').select(['policy_id', 'form', 'speaker', 'video_url', 'transcript', 'images', 'origin']).execute()).map((m) => [m.policy_id, m]));
+    const mediaRows = plan.media.map((m) => ({ policy_id: idOf(m.key), form: m.form, speaker: m.speaker, video_url: m.videoUrl, transcript: m.transcript, images: JSON.stringify(m.images), origin: 'import' as const }));
+    const mediaChanged = mediaRows.filter((m) => {
+      const old = media.get(m.policy_id);
+      return !old || (old.origin !== 'hand' && !same({ ...old }, m));
+    });
+    for (let i = 0; i < mediaChanged.length; i += ROWS / 5) {
+      const chunk = mediaChanged.slice(i, i + ROWS / 5);
+      await trx.deleteFrom('interpretation_media').where('policy_id', 'in', chunk.map((m) => m.policy_id)).execute();
+      await trx.insertInto('interpretation_media').values(chunk).execute();
+    }
+    changed += mediaChanged.length;
+    counts.interpretations = mediaRows.length;
+
+    // Services and FAQs: a planned policy's list is replaced when it differs.
+    const services = [...plan.services].map(([key, list]) => ({
+      id: idOf(key),
+      rows: list.map((s, sort) => ({ policy_id: idOf(key), name: s.name, url: s.url, org_id: serviceOrg(byKey.get(key)!.org_id, s.dept, byOrg), conditions: s.conditions, sort })),
+    }));
+    changed += await replaceLists(trx, 'policy_services', services, ['policy_id', 'name', 'url', 'org_id', 'conditions', 'sort']);
+    counts.services = services.reduce((n, s) => n + s.rows.length, 0);
+    const faqs = [...plan.faqs].map(([key, list]) => ({ id: idOf(key), rows: list.map((f, sort) => ({ policy_id: idOf(key), question: f.question, answer: f.answer, sort })) }));
+    changed += await replaceLists(trx, 'policy_faqs', faqs, ['policy_id', 'question', 'answer', 'sort']);
+    counts.faqs = faqs.reduce((n, f) => n + f.rows.length, 0);
+
+    // Key policies: marked, never unmarked (an admin may mark others).
+    const keys = plan.keyPolicies().map((key) => byKey.get(key)!).filter((d) => Number(d.is_key) !== 1).map((d) => d.id);
+    if (keys.length) await trx.updateTable('policies').set({ is_key: 1 }).where('id', 'in', keys).execute();
+    changed += keys.length;
+    counts.keyPolicies = plan.keyPolicies().length;
+
+    if (changed > 0) await bumpRevision(trx);
+    return counts;
+  });
+}
+
+/** Replaces the rows of the policies whose stored list differs from the planned one; returns how many policies changed. */
+async function replaceLists(
+  trx: DB,
+  table: 'policy_services' | 'policy_faqs',
+  planned: { id: number; rows: Record<string, unknown>[] }[],
+  columns: string[],
+): Promise<number> {
+  // Both tables hold lists by policy_id in sort order; the one body serves both.
+  const db = trx as unknown as Kysely<Record<typeof table, { id: number; policy_id: number; sort: number }>>;
+  const stored = new Map<number, Record<string, unknown>[]>();
+  const rows = (await db.selectFrom(table).selectAll().orderBy('policy_id').orderBy('sort').orderBy('id').execute()) as Record<string, unknown>[];
+  for (const r of rows) {
+    const id = r.policy_id as number;
+    (stored.get(id) ?? stored.set(id, []).get(id)!).push(Object.fromEntries(columns.map((c) => [c, r[c]])));
+  }
+  const differ = planned.filter((p) => !same(stored.get(p.id) ?? [], p.rows));
+  for (let i = 0; i < differ.length; i += ROWS) {
+    const chunk = differ.slice(i, i + ROWS);
+    await db.deleteFrom(table).where('policy_id', 'in', chunk.map((p) => p.id)).execute();
+    const values = chunk.flatMap((p) => p.rows);
+    for (let j = 0; j < values.length; j += ROWS) await db.insertInto(table).values(values.slice(j, j + ROWS) as never).execute();
+  }
+  return differ.length;
 }
