@@ -7,6 +7,7 @@ import { openReadyStore, storeOptionsFromEnv } from './bootstrap.js';
 import { migrate, openStore, toCount, type Store } from './db/index.js';
 import { importFormats } from './ingest/formats/index.js';
 import { runImport } from './ingest/run-import.js';
+import { link } from './lineage/linker.js';
 import { progressBar } from './progress.js';
 import { searchEngine } from './search/engine.js';
 import { DEMO_POLICIES, seedDemo } from './services/seed-demo.js';
@@ -22,7 +23,11 @@ Commands
                                           --workers N answers in N processes sharing the port
   seed-demo [--policies N] [--seed N] [--body-chars N]
                                           Seed the city's organisations and generated demo policies
-  import <format> <path> [--batch N]      Import policies; formats: ${[...importFormats.keys()].join(', ')}
+  import <format> <path> [--batch N]      Import policies; formats: ${[...importFormats.keys()].join(', ')};
+                                          then links interpretations and related documents (see link)
+  link                                    Resolve every stored citation (文号, 《title》) to its document,
+                                          update the found relations and validity; report the
+                                          interpretations linked and a sample of those unmatched
   migrate                                 Bring the store's schema up to date
   site add --id ID --name NAME --org ORG --origin URL [--origin URL …]
                                           Register a site: its origins may call the API (CORS)
@@ -169,6 +174,15 @@ async function importCommand(args: string[]) {
   }
 }
 
+async function linkCommand() {
+  const store = await openReadyStore();
+  try {
+    log.info(JSON.stringify(await link(store.db)));
+  } finally {
+    await store.close();
+  }
+}
+
 async function migrateCommand() {
   const store = await openStore(storeOptionsFromEnv());
   try {
@@ -239,6 +253,8 @@ export async function main(argv: string[]): Promise<void> {
         return await seedCommand(args);
       case 'import':
         return await importCommand(args);
+      case 'link':
+        return await linkCommand();
       case 'migrate':
         return await migrateCommand();
       case 'site':

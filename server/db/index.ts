@@ -9,6 +9,7 @@ import { adminMigration } from './migrations/0003-admin.js';
 import { curationMigration } from './migrations/0004-curation.js';
 import { suggestMigration } from './migrations/0005-suggest.js';
 import { lineageMigration } from './migrations/0006-lineage.js';
+import { lineageSourcesMigration } from './migrations/0007-lineage-sources.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -63,7 +64,7 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
 
 /** Migrations in order; names are stable keys in the migration table. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect), '0006-lineage': lineageMigration(dialect) };
+  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect), '0006-lineage': lineageMigration(dialect), '0007-lineage-sources': lineageSourcesMigration };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

@@ -60,6 +60,9 @@ export interface PoliciesTable {
   content_hash: string;
   /** 1 for a key policy (重点政策), whose interpretation rate is supervised. */
   is_key: ColumnType<number, number | undefined, number>;
+  /** What the source said, while a relation overrides `validity` (e.g. repealed by a later document); null otherwise. */
+  source_validity: ColumnType<string | null, string | null | undefined, string | null>;
+  source_valid_to: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -195,6 +198,8 @@ export interface PolicyCitationsTable {
   /** As written in the document. */
   text: string;
   relation: RelationKind;
+  /** import: stated by the source (e.g. an `interprets` field); rule: found in the text. */
+  origin: ColumnType<'import' | 'rule', 'import' | 'rule' | undefined, 'import' | 'rule'>;
 }
 
 export type InterpretationForm = 'text' | 'graphic' | 'video' | 'digital_human' | 'press_conference' | 'leader' | 'expert' | 'qa';

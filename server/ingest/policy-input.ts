@@ -1,3 +1,5 @@
+import type { RelationKind } from '../db/types.js';
+import type { ImportedMedia } from '../lineage/interpretation-media.js';
 import type { Audience, PolicyLevel, PolicyType, Validity } from '../schemas/policy.js';
 
 /** A policy ready to store: every field normalised (canonical 文号, ISO dates, sanitised body). */
@@ -23,4 +25,8 @@ export interface PolicyInput {
   url: string | null;
   terms: { axis: string; code: string }[];
   attachments: { name: string; url: string; mime: string | null; size: number | null }[];
+  /** Documents the source says this one relates to, by 文号 or title (the policies an interpretation interprets, the version a law supersedes). */
+  stated?: { relation: RelationKind; ref: string }[];
+  /** For an interpretation: its form and media. */
+  interpretation?: ImportedMedia;
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { canonicalDocNo, docNoKey, parseDocNo } from './doc-no.js';
 import { parseDate } from './dates.js';
 import { AUDIENCE_LABELS, LEVEL_LABELS, TYPE_LABELS, VALIDITY_LABELS, byLabel } from './labels.js';
+import { imagesIn, inferForm, inferSpeaker } from '../lineage/interpretation-media.js';
+import { INTERPRETATION_FORMS } from '../schemas/lineage.js';
 import type { PolicyInput } from './policy-input.js';
 import { htmlToText, sanitizeBody, textToHtml } from './sanitize.js';
 
@@ -42,6 +44,11 @@ const ALIASES: Record<string, string> = {
   主题: 'themes',
   服务对象: 'serviceObjects',
   生命周期: 'lifecycle',
+  解读形式: 'form',
+  解读人: 'speaker',
+  视频: 'videoUrl',
+  图片: 'images',
+  解读文件: 'interprets',
 };
 
 const list = z.union([z.array(z.string()), z.string().transform((s) => s.split(/[;；,，、|]/))]);
@@ -78,6 +85,18 @@ const ImportRow = z.object({
       }),
     )
     .optional(),
+  // Interpretations: form, speaker and media; the policies interpreted, each by 文号 or title.
+  form: z.enum(INTERPRETATION_FORMS).optional(),
+  speaker: z.string().max(200).optional(),
+  videoUrl: z.url({ protocol: /^https?$/ }).optional(),
+  images: z
+    .union([
+      z.array(z.object({ url: z.url({ protocol: /^https?$/ }), alt: z.string().max(500).optional() })),
+      z.string().transform((s) => s.split(/[;；,，|\s]+/).filter(Boolean).map((url) => ({ url, alt: undefined }))),
+    ])
+    .optional(),
+  interprets: list.optional(),
+  supersedes: list.optional(),
 });
 
 export interface RowContext {
@@ -187,5 +206,22 @@ export function normalisePolicyRow(record: Record<string, unknown>, ctx: RowCont
     url: r.url ?? null,
     terms,
     attachments: (r.attachments ?? []).map((a) => ({ name: a.name, url: a.url, mime: a.mime ?? null, size: a.size ?? null })),
+    ...stated(r),
+    ...(type === 'interpretation' ? { interpretation: interpretationMedia(r, bodyHtml) } : {}),
   };
+}
+
+function stated(r: z.infer<typeof ImportRow>): Pick<PolicyInput, 'stated'> {
+  const refs = [
+    ...(r.interprets ?? []).map((ref) => ({ relation: 'interprets' as const, ref: ref.trim() })),
+    ...(r.supersedes ?? []).map((ref) => ({ relation: 'supersedes' as const, ref: ref.trim() })),
+  ].filter((s) => s.ref);
+  return refs.length ? { stated: refs } : {};
+}
+
+/** What the source says of an interpretation's form and media, the rest inferred from its title and body. */
+function interpretationMedia(r: z.infer<typeof ImportRow>, bodyHtml: string): NonNullable<PolicyInput['interpretation']> {
+  const title = r.title.replace(/\s+/g, ' ');
+  const images = r.images ? r.images.map((i) => ({ url: i.url, alt: i.alt?.trim() || title })) : imagesIn(bodyHtml, title);
+  return { form: r.form ?? inferForm(title), speaker: r.speaker ?? inferSpeaker(title), videoUrl: r.videoUrl ?? null, images };
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../db/index.js';
+import { link, type LinkReport } from '../lineage/linker.js';
 import { upsertOrgs } from '../services/orgs.js';
 import { BatchWriter, PolicyWriter, type WriteCounts } from '../services/policy-writer.js';
 import { importFormats } from './formats/index.js';
@@ -16,6 +17,8 @@ export interface ImportReport extends WriteCounts {
   file: string;
   read: number;
   rejected: RejectedRow[];
+  /** Links found between documents, interpretations to their policies above all. */
+  links: LinkReport;
 }
 
 export interface ImportOptions {
@@ -54,7 +57,7 @@ export async function runImport(store: Store, formatName: string, file: string, 
   if (format.orgs) await upsertOrgs(store.db, format.orgs);
   const ctx = await loadRowContext(store, options.today ?? new Date().toISOString().slice(0, 10));
   const writer = new BatchWriter(new PolicyWriter(store), format.source);
-  const report: ImportReport = { format: formatName, file, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
+  const report: Omit<ImportReport, 'links'> = { format: formatName, file, read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [] };
   const startedAt = new Date().toISOString();
 
   let batch: PolicyInput[] = [];
@@ -80,6 +83,8 @@ export async function runImport(store: Store, formatName: string, file: string, 
   }
   await flush();
   Object.assign(report, await writer.finish());
+  // Both sides of a link may now be stored, whichever came first.
+  const links = await link(store.db);
 
   await store.db
     .insertInto('import_runs')
@@ -94,5 +99,5 @@ export async function runImport(store: Store, formatName: string, file: string, 
       rejected: report.rejected.length,
     })
     .execute();
-  return report;
+  return { ...report, links };
 }

@@ -10,6 +10,7 @@ import { tokenizeBatch } from '../search/token-pool.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
 import { loadRules, withRuleTerms, type TaxonomyRule } from '../taxonomy/rules.js';
 import { handDecisions, type HandDecisions } from './admin-terms.js';
+import { recordLineage } from '../lineage/linker.js';
 
 export interface WriteCounts {
   inserted: number;
@@ -170,6 +171,11 @@ export class PolicyWriter {
       for (let i = 0; i < attachmentRows.length; i += ROWS_PER_STATEMENT) {
         await trx.insertInto('policy_attachments').values(attachmentRows.slice(i, i + ROWS_PER_STATEMENT)).execute();
       }
+      await recordLineage(
+        trx,
+        children,
+        changed.map((c) => c.id),
+      );
       // Policies with hand decisions hold other terms than their input says: tokenized here, with those.
       await indexPolicies(
         trx,
@@ -279,6 +285,9 @@ function toRow(source: string, p: PolicyInput, hash: string, now: string): NewPo
     year: Number(p.publishedAt.slice(0, 4)),
     valid_from: p.validFrom,
     valid_to: p.validTo,
+    // The validity written is the source's; lineage/validity.ts overrides it when a relation says so.
+    source_validity: null,
+    source_valid_to: null,
     keywords: JSON.stringify(p.keywords),
     url: p.url,
     content_hash: hash,

@@ -165,7 +165,11 @@ function validFrom(entry: Entry): string | null {
 
 type Built = { record: Record<string, unknown> } | { error: string };
 
-function build(entry: Entry, superseded: boolean): Built {
+/**
+ * @param superseded a later version of the same law exists
+ * @param previous the version this one replaces, stated as a `supersedes` relation
+ */
+function build(entry: Entry, superseded: boolean, previous: Entry | undefined): Built {
   const [folder, subfolder] = entry.rel.split('/');
   const level = (entry.row && CATALOGUE_LEVELS[entry.row.level]) ?? FOLDER_LEVELS[folder!];
   if (!level) return { error: `level "${entry.row?.level ?? folder}" is not a normative level` };
@@ -207,6 +211,7 @@ function build(entry: Entry, superseded: boolean): Built {
       // The corpus files laws by legal branch (经济法, 社会法 …): the branch is the law's subject.
       keywords: level === 'law' ? [folder!] : [],
       bodyHtml: entry.law.html,
+      supersedes: previous?.law.title ? [previous.law.title] : undefined,
     },
   };
 }
@@ -255,15 +260,21 @@ export const lawrefbookFormat: ImportFormat = {
       if (preferred) versions.set(key, e);
     }
 
-    // Supersession: a version with a later version of the same name has been amended.
+    // Supersession: a version with a later version of the same name has been amended, and each
+    // version supersedes the one before it.
+    const byName = new Map<string, Entry[]>();
+    for (const e of versions.values()) if (e.publishedAt) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+    const previous = new Map<Entry, Entry>();
     const latest = new Map<string, string>();
-    for (const e of versions.values()) {
-      if (e.publishedAt && e.publishedAt > (latest.get(e.name) ?? '')) latest.set(e.name, e.publishedAt);
+    for (const [name, list] of byName) {
+      list.sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
+      list.forEach((e, i) => i > 0 && list[i - 1]!.publishedAt! < e.publishedAt! && previous.set(e, list[i - 1]!));
+      latest.set(name, list[list.length - 1]!.publishedAt!);
     }
 
     yield* failures.sort((a, b) => a.error!.localeCompare(b.error!));
     for (const entry of [...versions.values()].sort((a, b) => a.rel.localeCompare(b.rel))) {
-      const built = build(entry, !!entry.publishedAt && (latest.get(entry.name) ?? '') > entry.publishedAt);
+      const built = build(entry, !!entry.publishedAt && (latest.get(entry.name) ?? '') > entry.publishedAt, previous.get(entry));
       yield 'record' in built ? { line: 1, record: built.record } : { line: 1, error: `${entry.rel}: ${built.error}` };
     }
   },

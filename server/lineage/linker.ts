@@ -1,0 +1,219 @@
+import type { DB } from '../db/index.js';
+import type { RelationKind } from '../db/types.js';
+import type { PolicyInput } from '../ingest/policy-input.js';
+import { bumpRevision } from '../services/revision.js';
+import { carriedTitleKeys, extractCitations, looseTitleKey, statedCitation, titleKey, type Citation } from './citations.js';
+import { followValidity } from './validity.js';
+
+/** SQLite allows 32,766 bound parameters per statement. */
+const ROWS_PER_STATEMENT = 1000;
+
+/** What linking found: how many interpretations are linked to a policy, and which are not. */
+export interface LinkReport {
+  interpretations: number;
+  interpretationsLinked: number;
+  unmatched: { count: number; sample: { id: number; title: string }[] };
+  relationsAdded: number;
+  relationsRemoved: number;
+  validityChanged: number;
+}
+
+const SAMPLE = 10;
+
+/** A document's citations: those found in its text and those its source states. */
+export function citationsOf(input: PolicyInput): (Citation & { origin: 'import' | 'rule' })[] {
+  const out = new Map<string, Citation & { origin: 'import' | 'rule' }>();
+  for (const c of extractCitations({ title: input.title, type: input.type, text: input.bodyText, docNo: input.docNo })) {
+    out.set(`${c.refKind}|${c.key}|${c.relation}`, { ...c, origin: 'rule' });
+  }
+  // What the source states wins over what the text suggests.
+  for (const s of input.stated ?? []) {
+    const c = statedCitation(s.ref, s.relation);
+    if (c) out.set(`${c.refKind}|${c.key}|${c.relation}`, { ...c, origin: 'import' });
+  }
+  return [...out.values()];
+}
+
+/**
+ * Stores what newly written documents cite and, for interpretations, their media; called inside the
+ * writer's transaction. A changed document's citations are replaced and the relations found from
+ * its old ones dropped (the next link() finds them again if they still hold); links an admin
+ * confirmed or rejected, hand links and hand-edited media stay.
+ */
+export async function recordLineage(trx: DB, docs: { id: number; input: PolicyInput }[], changedIds: number[]): Promise<void> {
+  if (changedIds.length > 0) {
+    for (let i = 0; i < changedIds.length; i += ROWS_PER_STATEMENT) {
+      const ids = changedIds.slice(i, i + ROWS_PER_STATEMENT);
+      await trx.deleteFrom('policy_citations').where('policy_id', 'in', ids).execute();
+      await trx.deleteFrom('policy_relations').where('from_id', 'in', ids).where('origin', 'in', ['rule', 'import']).where('status', '=', 'auto').execute();
+      await trx.deleteFrom('interpretation_media').where('policy_id', 'in', ids).where('origin', '=', 'import').execute();
+    }
+  }
+  const citations = docs.flatMap(({ id, input }) =>
+    citationsOf(input).map((c) => ({ policy_id: id, ref_kind: c.refKind, key: c.key, text: c.text, relation: c.relation, origin: c.origin })),
+  );
+  for (let i = 0; i < citations.length; i += ROWS_PER_STATEMENT / 10) {
+    await trx.insertInto('policy_citations').values(citations.slice(i, i + ROWS_PER_STATEMENT / 10)).execute();
+  }
+  const media = docs.flatMap(({ id, input }) =>
+    input.type === 'interpretation' && input.interpretation
+      ? [{ policy_id: id, form: input.interpretation.form, speaker: input.interpretation.speaker, video_url: input.interpretation.videoUrl, images: JSON.stringify(input.interpretation.images), origin: 'import' as const }]
+      : [],
+  );
+  for (let i = 0; i < media.length; i += ROWS_PER_STATEMENT / 10) {
+    // A row edited by hand is kept as it is.
+    await trx.insertInto('interpretation_media').values(media.slice(i, i + ROWS_PER_STATEMENT / 10)).onConflict((oc) => oc.column('policy_id').doNothing()).execute();
+  }
+}
+
+interface Doc {
+  id: number;
+  source: string;
+  type: string;
+  published_at: string;
+}
+
+/**
+ * The documents a citation may name, by 文号 key and by title key: by their own title or by the
+ * title of what they publish or forward (关于印发《X》的通知 answers to X), else by a loose title
+ * (no issuer, no 的) when only one title answers to it.
+ */
+class Targets {
+  readonly byId = new Map<number, Doc>();
+  private readonly byDocNo = new Map<string, Doc[]>();
+  private readonly byTitle = new Map<string, Doc[]>();
+  private readonly byCarried = new Map<string, Doc[]>();
+  private readonly byLooseTitle = new Map<string, Map<string, Doc[]>>();
+
+  add(doc: Doc & { title: string; doc_no_key: string | null }) {
+    this.byId.set(doc.id, doc);
+    if (doc.doc_no_key) push(this.byDocNo, doc.doc_no_key, doc);
+    const own = titleKey(doc.title);
+    push(this.byTitle, own, doc);
+    const carried = carriedTitleKeys(doc.title);
+    for (const key of carried) push(this.byCarried, key, doc);
+    for (const key of [own, ...carried]) {
+      const loose = looseTitleKey(key);
+      const titles = this.byLooseTitle.get(loose) ?? this.byLooseTitle.set(loose, new Map()).get(loose)!;
+      push(titles, key, doc);
+    }
+  }
+
+  candidates(c: { ref_kind: string; key: string }): Doc[] {
+    if (c.ref_kind === 'doc_no') return this.byDocNo.get(c.key) ?? [];
+    // A document by its own title and the notice publishing it are one document in two versions or copies.
+    const found = [...(this.byTitle.get(c.key) ?? []), ...(this.byCarried.get(c.key) ?? [])];
+    if (found.length) return found;
+    const loose = this.byLooseTitle.get(looseTitleKey(c.key));
+    // Several documents titled alike by different issuers: rather no link than the wrong one.
+    if (!loose) return [];
+    const docs = new Set([...loose.values()].flat());
+    return loose.size === 1 || new Set([...docs].map((d) => d.id)).size === 1 ? [...docs] : [];
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
+  (map.get(key) ?? map.set(key, []).get(key)!).push(value);
+}
+
+/**
+ * The document a citation means among its candidates: never the citing one; for `supersedes`, the
+ * latest earlier version from the same source; an interpretation interprets a document, not another
+ * interpretation; otherwise the version in force at the citing document's date (the latest published
+ * by then), else the earliest.
+ */
+function choose(citing: Doc, relation: RelationKind, candidates: Doc[]): Doc | undefined {
+  let pool = candidates.filter((d) => d.id !== citing.id);
+  if (relation === 'supersedes') pool = pool.filter((d) => d.source === citing.source && d.published_at < citing.published_at);
+  if (relation === 'interprets') pool = pool.filter((d) => d.type !== 'interpretation');
+  if (pool.length === 0) return undefined;
+  const before = pool.filter((d) => d.published_at <= citing.published_at);
+  const byDate = (a: Doc, b: Doc) => a.published_at.localeCompare(b.published_at) || a.id - b.id;
+  return before.length ? before.sort(byDate)[before.length - 1] : pool.sort(byDate)[0];
+}
+
+interface Wanted {
+  from_id: number;
+  to_id: number;
+  kind: RelationKind;
+  date: string;
+  origin: 'import' | 'rule';
+  evidence: string;
+  rank: number;
+}
+
+/**
+ * Resolves every stored citation to a document and brings the found relations up to date: adds
+ * those missing (never one an admin rejected: its row stays and blocks it), drops automatic ones no
+ * longer found, leaves confirmed and hand links alone. Then validity follows the relations. Works
+ * whichever side was imported first; running it again changes nothing.
+ */
+export async function link(db: DB): Promise<LinkReport> {
+  const targets = new Targets();
+  for (const d of await db.selectFrom('policies').select(['id', 'source', 'type', 'title', 'doc_no_key', 'published_at']).execute()) targets.add(d);
+  const citations = await db.selectFrom('policy_citations').select(['policy_id', 'ref_kind', 'key', 'text', 'relation', 'origin']).execute();
+
+  const wanted = new Map<string, Wanted>();
+  for (const c of citations) {
+    const citing = targets.byId.get(c.policy_id);
+    if (!citing) continue;
+    const to = choose(citing, c.relation, targets.candidates(c));
+    if (!to) continue;
+    const key = `${citing.id}|${to.id}|${c.relation}`;
+    // One relation per pair and kind: the source's statement over the text's, a 文号 over a title.
+    const rank = (c.origin === 'import' ? 2 : 0) + (c.ref_kind === 'doc_no' ? 1 : 0);
+    if ((wanted.get(key)?.rank ?? -1) >= rank) continue;
+    const evidence = c.ref_kind === 'doc_no' ? c.text : `《${c.text}》`;
+    wanted.set(key, { from_id: citing.id, to_id: to.id, kind: c.relation, date: citing.published_at, origin: c.origin, evidence, rank });
+  }
+
+  const existing = await db.selectFrom('policy_relations').select(['id', 'from_id', 'to_id', 'kind', 'origin', 'status', 'date', 'evidence']).execute();
+  const have = new Map(existing.map((r) => [`${r.from_id}|${r.to_id}|${r.kind}`, r]));
+  // Only documents whose citations are stored have found relations to drop: others' relations came from elsewhere.
+  const citing = new Set(citations.map((c) => c.policy_id));
+  const stale = existing.filter(
+    (r) => r.origin !== 'hand' && r.status === 'auto' && citing.has(r.from_id) && !wanted.has(`${r.from_id}|${r.to_id}|${r.kind}`),
+  );
+  const fresh = [...wanted.entries()].filter(([key]) => !have.has(key)).map(([, w]) => w);
+  const moved = [...wanted.entries()].flatMap(([key, w]) => {
+    const r = have.get(key);
+    return r && r.origin === w.origin && r.status === 'auto' && (r.evidence !== w.evidence || r.date !== w.date) ? [{ id: r.id, w }] : [];
+  });
+
+  const validityChanged = await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    for (let i = 0; i < stale.length; i += ROWS_PER_STATEMENT) {
+      await trx.deleteFrom('policy_relations').where('id', 'in', stale.slice(i, i + ROWS_PER_STATEMENT).map((r) => r.id)).execute();
+    }
+    for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT / 10) {
+      const rows = fresh.slice(i, i + ROWS_PER_STATEMENT / 10).map(({ rank: _rank, ...w }) => ({ ...w, status: 'auto' as const, created_at: now, updated_at: now }));
+      await trx.insertInto('policy_relations').values(rows).execute();
+    }
+    for (const { id, w } of moved) await trx.updateTable('policy_relations').set({ evidence: w.evidence, date: w.date, updated_at: now }).where('id', '=', id).execute();
+    if (stale.length + fresh.length + moved.length > 0) await bumpRevision(trx);
+    return followValidity(trx);
+  });
+
+  return { ...(await interpretationLinks(db)), relationsAdded: fresh.length, relationsRemoved: stale.length, validityChanged };
+}
+
+/** How many interpretations interpret at least one document, and a sample of those that do not. */
+export async function interpretationLinks(db: DB): Promise<Pick<LinkReport, 'interpretations' | 'interpretationsLinked' | 'unmatched'>> {
+  const interpretations = await db.selectFrom('policies').select(['id', 'title']).where('type', '=', 'interpretation').orderBy('published_at', 'desc').orderBy('id', 'desc').execute();
+  const linked = new Set(
+    (
+      await db
+        .selectFrom('policy_relations')
+        .select('from_id')
+        .where('kind', '=', 'interprets')
+        .where('status', 'in', ['auto', 'confirmed'])
+        .execute()
+    ).map((r) => r.from_id),
+  );
+  const unmatched = interpretations.filter((i) => !linked.has(i.id));
+  return {
+    interpretations: interpretations.length,
+    interpretationsLinked: interpretations.length - unmatched.length,
+    unmatched: { count: unmatched.length, sample: unmatched.slice(0, SAMPLE) },
+  };
+}
