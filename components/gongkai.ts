@@ -7,6 +7,9 @@ const modules: Record<string, string> = {
   'gk-policy-search': './policy-search.js',
   'gk-policy-browser': './policy-browser.js',
   'gk-hot-topics': './hot-topics.js',
+  'gk-policy-graph': './policy-graph.js',
+  'gk-policy-detail': './policy-detail.js',
+  'gk-interpretation-list': './interpretation-list.js',
 };
 
 const requested = new Set<string>();

@@ -4,12 +4,34 @@
  */
 export * from './events/index.js';
 export { ApiError } from './shared/api-client.js';
-export type { ApiIssue, PolicyQuery, SearchFilters, SearchParams } from './shared/api-client.js';
+export type { ApiIssue, InterpretationQuery, PolicyQuery, SearchFilters, SearchParams } from './shared/api-client.js';
 export type { Locale } from './shared/localize.js';
 export type { GkPolicyList } from './policy-list/policy-list.js';
 export type { GkPolicySearch } from './policy-search/policy-search.js';
 export type { GkPolicyBrowser } from './policy-browser/policy-browser.js';
 export type { GkHotTopics } from './hot-topics/hot-topics.js';
+export type { GkPolicyGraph } from './policy-graph/policy-graph.js';
+export type { GkPolicyDetail } from './policy-detail/policy-detail.js';
+export type { GkInterpretationList } from './interpretation-list/interpretation-list.js';
+export type { PolicyDetail } from '../server/schemas/policy-detail.js';
+export type {
+  Faq,
+  GraphEdge,
+  GraphNode,
+  InterpretationForm,
+  InterpretationList,
+  InterpretationMedia,
+  InterpretationSummary,
+  PolicyGraph,
+  PolicyRef,
+  RelatedItem,
+  RelatedList,
+  RelatedReason,
+  Relation,
+  RelationKind,
+  Service,
+  ValidityNote,
+} from '../server/schemas/lineage.js';
 export type {
   Audience,
   PolicyLevel,

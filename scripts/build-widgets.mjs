@@ -21,7 +21,12 @@ const widgets = {
   'gk-policy-search': 'components/policy-search/policy-search.ts',
   'gk-policy-browser': 'components/policy-browser/policy-browser.ts',
   'gk-hot-topics': 'components/hot-topics/hot-topics.ts',
+  'gk-policy-graph': 'components/policy-graph/policy-graph.ts',
+  'gk-policy-detail': 'components/policy-detail/policy-detail.ts',
+  'gk-interpretation-list': 'components/interpretation-list/interpretation-list.ts',
 };
+/** The ES build's chunk of the graph drawing (echarts), loaded on first draw by modules and IIFEs alike. */
+const CHART_CHUNK = /^chunks\/graph-chart-[\w-]+\.js$/;
 const fileName = (tag) => tag.replace(/^gk-/, '');
 const className = (tag) => tag.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
 
@@ -58,7 +63,7 @@ async function buildPackage() {
       minify: false,
       lib: { entry: { index: 'components/index.ts', ...entries }, formats: ['es'], fileName: (_, name) => `${name}.js` },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^@lit\//],
+        external: [/^lit($|\/)/, /^@lit\//, /^echarts($|\/)/],
         output: { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
@@ -80,8 +85,9 @@ async function buildWidgetModules() {
           // Lit once, and the widgets' shared code in one chunk rather than a file per combination of users.
           codeSplitting: {
             groups: [
-              { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
-              { name: 'shared', test: /components[\\/](shared|events|translations)[\\/]/ },
+              // unsafeHTML only for <gk-policy-detail>'s body; the lineage messages only for its widgets.
+              { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/](?!directives[\\/]unsafe-html)/ },
+              { name: 'shared', test: /components[\\/](shared|events|translations)[\\/](?!lineage)/ },
             ],
           },
         },
@@ -90,10 +96,26 @@ async function buildWidgetModules() {
   });
 }
 
+/**
+ * An IIFE cannot split off the echarts chunk, so instead of bundling it, its load-chart module
+ * imports the ES build's chunk from beside the IIFE script (captured while the script runs).
+ */
+function chartFromModules(chunk) {
+  return {
+    name: 'gk-chart-from-modules',
+    load(id) {
+      if (!/[\\/]policy-graph[\\/]load-chart\.ts$/.test(id)) return null;
+      return `const base = (document.currentScript && document.currentScript.src) || document.baseURI;
+export const loadChart = () => import(new URL(${JSON.stringify(chunk)}, base).href);`;
+    },
+  };
+}
+
 // IIFE allows one entry per build, and has no import.meta (config.ts uses document.currentScript).
-async function buildWidgetIife(tag) {
+async function buildWidgetIife(tag, chartChunk) {
   await build({
     ...common,
+    plugins: [...common.plugins, chartFromModules(chartChunk)],
     build: {
       outDir: join(dist, 'widgets'),
       emptyOutDir: false,
@@ -155,7 +177,9 @@ await rm(join(dist, 'types', 'components'), { recursive: true, force: true });
 await buildPackage();
 emitTypes();
 await buildWidgetModules();
-for (const tag of Object.keys(widgets)) await buildWidgetIife(tag);
+const chartChunk = (await files(join(dist, 'widgets'))).find((f) => CHART_CHUNK.test(f));
+if (!chartChunk) throw new Error('the ES build made no chunks/graph-chart-*.js');
+for (const tag of Object.keys(widgets)) await buildWidgetIife(tag, chartChunk);
 const listed = await writeManifest();
 for (const { file, bytes, gzip } of listed) {
   console.log(`dist/widgets/${file.padEnd(32)} ${String(bytes).padStart(7)} B  gzip ${String(gzip).padStart(6)} B`);

@@ -1,4 +1,6 @@
 import type { ErrorBody } from '../../server/schemas/common.js';
+import type { InterpretationForm, InterpretationList, PolicyGraph, RelatedList } from '../../server/schemas/lineage.js';
+import type { PolicyDetail } from '../../server/schemas/policy-detail.js';
 import type { Audience, PolicyLevel, PolicyList, PolicyType, Validity } from '../../server/schemas/policy.js';
 import type { FacetName, HotTopics, SearchResult, SuggestResult, Taxonomy } from '../../server/schemas/search.js';
 
@@ -166,4 +168,35 @@ export function getTaxonomy(client: ApiClient, base: string, signal?: AbortSigna
 /** Anything a request rejected with, as an ApiError (`client` for errors of the widget's own making). */
 export function toApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, 'client', error instanceof Error ? error.message : String(error));
+}
+
+/** `GET /api/v1/policies/{id}`: the document with its lineage, interpretations, services and FAQs. */
+export function getPolicy(client: ApiClient, base: string, id: number, signal?: AbortSignal): Promise<PolicyDetail> {
+  return client.get<PolicyDetail>(apiUrl(base, `/api/v1/policies/${id}`), signal);
+}
+
+/** `GET /api/v1/policies/{id}/graph`: the policy graph around a document, 1–2 hops, capped. */
+export function policyGraph(client: ApiClient, base: string, id: number, query: { depth?: 1 | 2; limit?: number }, signal?: AbortSignal): Promise<PolicyGraph> {
+  return client.get<PolicyGraph>(apiUrl(base, `/api/v1/policies/${id}/graph`, { ...query }), signal);
+}
+
+/** `GET /api/v1/policies/{id}/related`: related documents, each with the reasons it is related. */
+export function relatedPolicies(client: ApiClient, base: string, id: number, query: { limit?: number }, signal?: AbortSignal): Promise<RelatedList> {
+  return client.get<RelatedList>(apiUrl(base, `/api/v1/policies/${id}/related`, { ...query }), signal);
+}
+
+export interface InterpretationQuery {
+  policy?: number;
+  form?: InterpretationForm;
+  org?: string;
+  /** false: only interpretations linked to no policy. */
+  linked?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** `GET /api/v1/interpretations`: newest first, filtered and paged. */
+export function listInterpretations(client: ApiClient, base: string, query: InterpretationQuery, signal?: AbortSignal): Promise<InterpretationList> {
+  const { linked, ...rest } = query;
+  return client.get<InterpretationList>(apiUrl(base, '/api/v1/interpretations', { ...rest, linked: linked == null ? undefined : String(linked) }), signal);
 }
