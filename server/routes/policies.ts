@@ -1,8 +1,11 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
+import { GraphQuery, PolicyGraph, RelatedList, RelatedQuery } from '../schemas/lineage.js';
 import { PolicyDetail } from '../schemas/policy-detail.js';
 import { PolicyIdParam, PolicyList, PolicyListQuery } from '../schemas/policy.js';
+import { policyGraph } from '../services/graph.js';
 import { getPolicy, listPolicies } from '../services/policies.js';
+import { relatedPolicies } from '../services/related.js';
 import { validationHook } from '../http/errors.js';
 import { errorResponses } from './responses.js';
 import { eventRecorder } from '../services/topics.js';
@@ -32,6 +35,39 @@ const detail = createRoute({
   },
 });
 
+const graph = createRoute({
+  method: 'get',
+  path: '/policies/{id}/graph',
+  tags: ['Policies'],
+  summary: 'The policy graph (政策图谱)',
+  description:
+    'The policy with the documents related to it either way, its interpretations, services (相关办事) and FAQs (常见问题) as typed `nodes` and `edges`. '
+    + 'Depth 2 adds the relations and interpretations of its policy neighbours. At most `limit` nodes, the most important first '
+    + '(repeals, supersedes and amendments; then sources, implementing and forwarding documents; then related ones; interpretations; services; FAQs; depth 2); '
+    + '`truncated` is true when some were left out. Rejected links are never shown.',
+  request: { params: PolicyIdParam, query: GraphQuery },
+  responses: {
+    200: { description: 'Nodes and edges; every edge joins two nodes of the answer', content: { 'application/json': { schema: PolicyGraph } } },
+    ...errorResponses,
+  },
+});
+
+const related = createRoute({
+  method: 'get',
+  path: '/policies/{id}/related',
+  tags: ['Policies'],
+  summary: 'Related policies (智能关联), each with its reasons',
+  description:
+    'Documents linked to the policy (reason `link`, detail the relation kind), sharing its distinctive words (`content`, detail the shared words joined with 、) '
+    + 'or its classification (`classification`, detail the shared theme, lifecycle and service-object terms), best first, documents in force before others. '
+    + 'The policy itself and its interpretations are not listed.',
+  request: { params: PolicyIdParam, query: RelatedQuery },
+  responses: {
+    200: { description: 'Related policies', content: { 'application/json': { schema: RelatedList } } },
+    ...errorResponses,
+  },
+});
+
 export function policyRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
@@ -44,5 +80,10 @@ export function policyRoutes() {
       const topic = policy.terms.find((t) => t.axis === 'theme' && t.code.includes('.')) ?? policy.terms.find((t) => t.axis === 'theme');
       if (topic) eventRecorder(c.var.store.db).record('view', topic.name, policy.org.id);
       return c.json(policy, 200);
-    });
+    })
+    .openapi(graph, async (c) => {
+      const { depth, limit } = c.req.valid('query');
+      return c.json(await policyGraph(c.var.store.db, c.req.valid('param').id, depth as 1 | 2, limit), 200);
+    })
+    .openapi(related, async (c) => c.json(await relatedPolicies(c.var.store, c.req.valid('param').id, c.req.valid('query').limit), 200));
 }
