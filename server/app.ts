@@ -15,6 +15,8 @@ import { errorBody, toErrorResponse, validationHook } from './http/errors.js';
 import { IMMUTABLE, publicCache } from './http/cache.js';
 import { revisionETag } from './http/conditional.js';
 import { adminRoutes } from './routes/admin.js';
+import { interpretationRoutes } from './routes/interpretations.js';
+import { lineageAdminRoutes } from './routes/lineage-admin.js';
 import { orgRoutes } from './routes/orgs.js';
 import { policyRoutes } from './routes/policies.js';
 import { HOT_TOPICS_PATH, searchRoutes } from './routes/search.js';
@@ -81,6 +83,7 @@ export function createApp(deps: AppDeps) {
   );
   // Before the public caching below: admin answers are per token, never cached nor revision-tagged.
   app.route('/api/v1', adminRoutes());
+  app.route('/api/v1', lineageAdminRoutes());
   app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH, SCALAR_PATH] }));
 
   app.get('/healthz', async (c) => {
@@ -92,6 +95,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', searchRoutes());
   app.route('/api/v1', policyRoutes());
   app.route('/api/v1', orgRoutes());
+  app.route('/api/v1', interpretationRoutes());
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -144,8 +144,8 @@ interface Wanted {
 
 /**
  * Resolves every stored citation to a document and brings the found relations up to date: adds
- * those missing (never one an admin rejected: its row stays and blocks it), drops automatic ones no
- * longer found, leaves confirmed and hand links alone. Then validity follows the relations. Works
+ * those missing (never one an admin rejected: its row stays and blocks it), drops automatic ones
+ * found in texts and no longer found, leaves confirmed, stated and hand links alone. Then validity follows the relations. Works
  * whichever side was imported first; running it again changes nothing.
  */
 export async function link(db: DB): Promise<LinkReport> {
@@ -169,11 +169,8 @@ export async function link(db: DB): Promise<LinkReport> {
 
   const existing = await db.selectFrom('policy_relations').select(['id', 'from_id', 'to_id', 'kind', 'origin', 'status', 'date', 'evidence']).execute();
   const have = new Map(existing.map((r) => [`${r.from_id}|${r.to_id}|${r.kind}`, r]));
-  // Only documents whose citations are stored have found relations to drop: others' relations came from elsewhere.
-  const citing = new Set(citations.map((c) => c.policy_id));
-  const stale = existing.filter(
-    (r) => r.origin !== 'hand' && r.status === 'auto' && citing.has(r.from_id) && !wanted.has(`${r.from_id}|${r.to_id}|${r.kind}`),
-  );
+  // Only relations found in texts are dropped here; what a source states goes when its document changes (recordLineage).
+  const stale = existing.filter((r) => r.origin === 'rule' && r.status === 'auto' && !wanted.has(`${r.from_id}|${r.to_id}|${r.kind}`));
   const fresh = [...wanted.entries()].filter(([key]) => !have.has(key)).map(([, w]) => w);
   const moved = [...wanted.entries()].flatMap(([key, w]) => {
     const r = have.get(key);
