@@ -202,7 +202,7 @@ function interpreted(doc: CitingDocument): Cited[] {
 const BASED_ON = /根据|依据/g;
 const AMENDING = /修改|修正/;
 const FORWARDS_IN_TEXT = /现将《/g;
-const FORWARDS_TITLE = /转发《?([^《》]+?)》?的通知$/;
+const FORWARDS_TITLE = /转发《([^《》]+)》(?:的通知)?$|转发([^《》]+?)的通知$/;
 const IMPLEMENTS_TITLE = /《([^《》]+)》(?:的)?(?:实施细则|实施办法|实施意见|配套)/;
 const REPEALS = /(?:同时|予以|一并|即行)?废止/g;
 const AMENDS_TITLE = /关于修改《([^《》]+)》/;
@@ -229,7 +229,8 @@ function otherCitations(doc: CitingDocument): { cited: Cited; relation: Relation
     const [cited] = citedTitles(text.slice(m.index + 2, m.index + 400));
     if (cited && /^(?:印发|转发)/.test(text.slice(m.index + 2 + cited.end, m.index + 2 + cited.end + 2))) out.push({ cited, relation: 'forwards' });
   }
-  const forwarded = FORWARDS_TITLE.exec(title)?.[1];
+  const forwarding = FORWARDS_TITLE.exec(title);
+  const forwarded = forwarding?.[1] ?? forwarding?.[2];
   if (forwarded) out.push({ cited: plain(forwarded), relation: 'forwards' });
 
   const implemented = IMPLEMENTS_TITLE.exec(title)?.[1];
