@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import sanitizeHtml from 'sanitize-html';
 import { demoOrgs, type DemoOrg } from '../../server/demo/orgs.js';
 import { generatePolicies, DEMO_REFERENCE_DATE, type GeneratedPolicy } from '../../server/demo/policies.js';
@@ -8,6 +8,13 @@ import { STATUTES } from '../../server/demo/statutes.js';
 import { DEFAULT_TERMS } from '../../server/taxonomy/defaults.js';
 import { canonicalDocNo, parseDocNo } from '../../server/ingest/doc-no.js';
 import { AUDIENCES, POLICY_LEVELS, POLICY_TYPES, VALIDITIES } from '../../server/schemas/policy.js';
+import { INTERPRETATION_FORMS } from '../../server/schemas/lineage.js';
+import { DemoLineage } from '../../server/demo/lineage.js';
+import { toCount } from '../../server/db/index.js';
+import { seedDemo } from '../../server/services/seed-demo.js';
+import { getPolicy } from '../../server/services/policies.js';
+import { currentRevision } from '../../server/services/revision.js';
+import { testStore, type TestStore } from '../helpers/store.js';
 
 const orgs = demoOrgs();
 const byId = new Map(orgs.map((o) => [o.id, o]));
@@ -251,6 +258,140 @@ describe('generated policies', () => {
       const seconds = (performance.now() - start) / 1000;
       console.log(`demo policies, bodyChars ${bodyChars}: ${Math.round(count / seconds)}/s; 1M ≈ ${(1e6 / (count / seconds)).toFixed(1)} s (${chars} html chars)`);
       expect(chars).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('demo lineage', () => {
+  const lineage = new DemoLineage(1);
+  const docs = [...generatePolicies({ count: 2000, seed: 1, orgs, lineage })];
+  const byKey = new Map(docs.map((d) => [d.sourceKey, d]));
+  const kinds = (kind: string) => lineage.relations.filter((r) => r.kind === kind);
+
+  it('does not change the documents whether or not lineage is collected', () => {
+    expect(docs).toEqual(sample);
+  });
+
+  it('has interpretations in every form, with their media', () => {
+    const interpretations = docs.filter((d) => d.type === 'interpretation');
+    expect(lineage.media.map((m) => m.key).sort()).toEqual(interpretations.map((d) => d.sourceKey).sort());
+    expect(new Set(lineage.media.map((m) => m.form))).toEqual(new Set(INTERPRETATION_FORMS));
+    for (const m of lineage.media) {
+      const label = `${m.key} ${m.form}`;
+      if (m.form === 'graphic') expect(m.images.length, label).toBeGreaterThan(0);
+      if (m.form === 'video' || m.form === 'digital_human' || m.form === 'press_conference') {
+        expect(m.videoUrl, label).toMatch(/^https:\/\/.+\.mp4$/);
+        expect(m.transcript, label).toBeTruthy();
+      }
+      if (m.form === 'leader' || m.form === 'expert' || m.form === 'press_conference') expect(m.speaker, label).toMatch(/(局长|主任|市长|教授|研究员).* \S{2,3}$/);
+      if (m.form === 'qa') expect(m.transcript, label).toMatch(/^问：[\s\S]+答：/);
+      for (const image of m.images) {
+        expect(image.url).toMatch(/^data:image\/svg\+xml;base64,/);
+        const svg = Buffer.from(image.url.split(',')[1]!, 'base64').toString('utf8');
+        expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/);
+        expect(svg).toMatch(/<\/svg>$/);
+        expect(image.alt.length).toBeGreaterThan(4);
+      }
+    }
+  });
+
+  it('links interpretations to an earlier policy they name, leaving a few without one', () => {
+    const interprets = kinds('interprets');
+    for (const r of interprets) {
+      const [from, to] = [byKey.get(r.from)!, byKey.get(r.to)!];
+      expect(from.type).toBe('interpretation');
+      expect(to.type).not.toBe('interpretation');
+      expect(to.publishedAt <= from.publishedAt).toBe(true);
+      expect(r.date).toBe(from.publishedAt);
+      expect(from.title.includes(to.title) || (from.title.match(/《(.+)》/)?.[1] && to.title.includes(from.title.match(/《(.+)》/)![1]!))).toBe(true);
+    }
+    const interpretations = docs.filter((d) => d.type === 'interpretation').length;
+    const linked = new Set(interprets.map((r) => r.from)).size;
+    expect(linked).toBeLessThan(interpretations);
+    expect(linked / interpretations).toBeGreaterThan(0.9);
+  });
+
+  it('has every kind of relation, between existing documents, dated', () => {
+    for (const kind of ['amends', 'repeals', 'supersedes', 'based_on', 'implements', 'forwards', 'related', 'interprets']) expect(kinds(kind).length, kind).toBeGreaterThan(0);
+    for (const r of lineage.relations) {
+      expect(byKey.has(r.from) && byKey.has(r.to) && r.from !== r.to).toBe(true);
+      if (r.kind !== 'related') expect(isIsoDate(r.date), `${r.kind} ${r.date}`).toBe(true);
+    }
+    for (const r of kinds('forwards')) expect(byKey.get(r.from)!.title).toContain(`转发${byKey.get(r.to)!.title}`);
+  });
+
+  it('keeps validity consistent with repeals, supersessions and amendments', () => {
+    const ending = [...kinds('repeals'), ...kinds('supersedes'), ...kinds('amends')];
+    for (const r of ending) {
+      const [by, ended] = [byKey.get(r.from)!, byKey.get(r.to)!];
+      expect(ended.validity).toBe(r.kind === 'repeals' ? 'repealed' : 'amended');
+      expect(ended.validTo).toBe(r.date);
+      expect((by.validFrom ?? by.publishedAt) === r.date && by.publishedAt > ended.publishedAt && r.date! <= DEMO_REFERENCE_DATE).toBe(true);
+    }
+    // Every repealed or amended document says by what.
+    const explained = new Set(ending.map((r) => r.to));
+    for (const d of docs.filter((d) => d.validity === 'repealed' || d.validity === 'amended')) expect(explained.has(d.sourceKey), d.sourceKey).toBe(true);
+    expect(new Set(ending.map((r) => r.to)).size).toBe(ending.length);
+  });
+
+  it('attaches services and FAQs to policies people or enterprises apply under', () => {
+    expect(lineage.services.size).toBeGreaterThan(100);
+    expect(lineage.faqs.size).toBeGreaterThan(100);
+    for (const [key, services] of lineage.services) {
+      expect(byKey.get(key)!.audience).not.toBeNull();
+      for (const s of services) {
+        expect(s.name.length).toBeGreaterThan(2);
+        expect(s.url).toMatch(/^https:\/\/www\.jxzwfww\.gov\.cn\//);
+        expect(s.dept).toMatch(/^[a-z]+$/);
+      }
+    }
+    for (const faqs of lineage.faqs.values()) for (const f of faqs) expect(f.question.endsWith('？') && f.answer.endsWith('。')).toBe(true);
+  });
+
+  it('marks a few dozen key policies, most interpreted but not all', () => {
+    const keys = lineage.keyPolicies();
+    expect(keys.length).toBeGreaterThanOrEqual(24);
+    expect(keys.length).toBeLessThanOrEqual(60);
+    const interpreted = new Set(kinds('interprets').map((r) => r.to));
+    const rate = keys.filter((k) => interpreted.has(k)).length / keys.length;
+    expect(rate).toBeGreaterThan(0.7);
+    expect(rate).toBeLessThan(1);
+    for (const k of keys) expect(['city', 'county']).toContain(byKey.get(k)!.level);
+  });
+});
+
+describe('seeding the demo lineage', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await testStore();
+  });
+  afterAll(() => store.cleanup());
+
+  it('writes it once; seeding again changes nothing', async () => {
+    const first = await seedDemo(store, { policies: 600 });
+    expect(first.inserted).toBe(600);
+    const revision = await currentRevision(store.db);
+    const count = async (table: 'policy_relations' | 'interpretation_media' | 'policy_services' | 'policy_faqs') =>
+      toCount((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = { relations: await count('policy_relations'), media: await count('interpretation_media'), services: await count('policy_services'), faqs: await count('policy_faqs') };
+    expect(before.relations).toBeGreaterThanOrEqual(first.lineage.relations);
+    expect(before.media).toBe(first.lineage.interpretations);
+    expect(before.services).toBe(first.lineage.services);
+    expect(before.faqs).toBe(first.lineage.faqs);
+    const keys = await store.db.selectFrom('policies').select('id').where('is_key', '=', 1).execute();
+    expect(keys.length).toBe(first.lineage.keyPolicies);
+
+    const again = await seedDemo(store, { policies: 600 });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 600 });
+    expect(await currentRevision(store.db)).toBe(revision);
+    expect({ relations: await count('policy_relations'), media: await count('interpretation_media'), services: await count('policy_services'), faqs: await count('policy_faqs') }).toEqual(before);
+
+    // A repealed demo policy says when and by what on its page.
+    const repeal = await store.db.selectFrom('policy_relations').select(['from_id', 'to_id', 'date']).where('kind', '=', 'repeals').executeTakeFirst();
+    if (repeal) {
+      const detail = await getPolicy(store.db, repeal.to_id);
+      expect(detail.validity).toBe('repealed');
+      expect(detail.validityNote).toMatchObject({ kind: 'repeals', date: repeal.date, by: { id: repeal.from_id } });
     }
   });
 });
