@@ -159,7 +159,10 @@ export class GkPolicyDetail extends GkElement {
         </div>
       </header>
       ${this.renderNotice(doc)} ${this.renderMetadata(doc)}
-      <div part="body" class="body" aria-label=${this.t('detail.body')} role="region">${unsafeHTML(doc.bodyHtml)}</div>
+      <div part="body" class="body">
+        <h2 class="visually-hidden">${this.t('detail.body')}</h2>
+        ${unsafeHTML(doc.bodyHtml)}
+      </div>
       ${doc.url ? html`<p class="original"><a href=${doc.url}>${this.t('detail.original')}</a></p>` : nothing}
       ${this.section(
         'detail.attachments',
@@ -182,8 +185,9 @@ export class GkPolicyDetail extends GkElement {
           </details>`,
         )}`,
       )}
-      <section part="section" class="section graph-section" aria-labelledby="graph-heading">
-        <h2 part="heading" class="heading" id="graph-heading">${this.t('detail.graph')}</h2>
+      <!-- Not a named region: the graph inside is one, under the same name. -->
+      <section part="section" class="section graph-section">
+        <h2 part="heading" class="heading">${this.t('detail.graph')}</h2>
         ${this.graphShown
           ? html`<gk-policy-graph
               part="graph"
