@@ -12,7 +12,7 @@ let store: TestStore;
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-linker-'));
 const TODAY = '2026-11-01';
 
-const doc = (over: Record<string, unknown>) => ({ org: 'pingxiang', level: 'city', type: 'policy', ...over });
+const doc = <T extends Record<string, unknown>>(over: T) => ({ org: 'pingxiang', level: 'city', type: 'policy', ...over });
 const OLD = doc({ sourceKey: 'old', title: '萍乡市就业补贴管理办法', docNo: '萍府发〔2020〕5号', publishedAt: '2020-05-01', bodyText: '第一条 为规范就业补贴，制定本办法。' });
 const NEW = doc({
   sourceKey: 'new',
