@@ -103,9 +103,9 @@ describe.skipIf(!present)(`LawRefBook corpus import${present ? '' : ' (skipped: 
     expect(await policy('保守国家秘密法(2024-02-27)')).toMatchObject({ validity: 'valid', org_id: 'npcsc' });
   });
 
-  it('takes expiry from the catalogue', async () => {
-    // Replaced by a law of another name (噪声污染防治法), so expired rather than amended.
-    expect(await policy('环境噪声污染防治法(2018-12-29)')).toMatchObject({ validity: 'expired' });
+  it('takes expiry from the catalogue, unless a later law repeals it', async () => {
+    // The catalogue says expired; 噪声污染防治法 says 《中华人民共和国环境噪声污染防治法》同时废止, and the repeal wins.
+    expect(await policy('环境噪声污染防治法(2018-12-29)')).toMatchObject({ validity: 'repealed', valid_to: '2021-12-24', source_validity: 'expired' });
   });
 
   it('re-runs without changing anything', async () => {
