@@ -98,15 +98,16 @@ async function buildWidgetModules() {
 
 /**
  * An IIFE cannot split off the echarts chunk, so instead of bundling it, its load-chart module
- * imports the ES build's chunk from beside the IIFE script (captured while the script runs).
+ * imports the ES build's chunk from beside the IIFE script.
  */
 function chartFromModules(chunk) {
   return {
     name: 'gk-chart-from-modules',
     load(id) {
       if (!/[\\/]policy-graph[\\/]load-chart\.ts$/.test(id)) return null;
-      return `const base = (document.currentScript && document.currentScript.src) || document.baseURI;
-export const loadChart = () => import(new URL(${JSON.stringify(chunk)}, base).href);`;
+      // config.ts captured the script's URL while it ran; this module may run later (inside a lazy import).
+      return `import { besideScript } from ${JSON.stringify(join(root, 'components/shared/config.ts'))};
+export const loadChart = () => import(besideScript(${JSON.stringify(chunk)}));`;
     },
   };
 }

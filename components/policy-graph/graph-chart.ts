@@ -53,17 +53,18 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 /**
  * Places nodes on rings by depth: the centre in the middle, its neighbours evenly round it grouped
- * by kind, and each second-hop node beyond the neighbour it hangs from. No force layout, so the
- * picture is the same on every load and nothing moves.
+ * by kind, and each second-hop node beyond the neighbour it hangs from; the rings are stretched
+ * to the drawing's `aspect` (width / height). No force layout, so the picture is the same on every
+ * load and nothing moves.
  */
-function layout(graph: PolicyGraph): Map<string, [number, number]> {
+function layout(graph: PolicyGraph, aspect: number): Map<string, [number, number]> {
   const at = new Map<string, [number, number]>([[graph.centre, [0, 0]]]);
   const angle = new Map<string, number>();
   const first = graph.nodes.filter((n) => n.depth === 1).sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
   first.forEach((n, i) => {
     const a = (2 * Math.PI * i) / Math.max(1, first.length) - Math.PI / 2;
     angle.set(n.id, a);
-    at.set(n.id, [Math.cos(a) * 200, Math.sin(a) * 200]);
+    at.set(n.id, [Math.cos(a) * 200 * aspect, Math.sin(a) * 200]);
   });
   const second = graph.nodes.filter((n) => n.depth === 2);
   const parentOf = (id: string) =>
@@ -73,14 +74,15 @@ function layout(graph: PolicyGraph): Map<string, [number, number]> {
     const parent = parentOf(n.id);
     const k = children.get(parent ?? '') ?? 0;
     children.set(parent ?? '', k + 1);
-    const a = parent ? angle.get(parent)! + (k % 2 ? -1 : 1) * Math.ceil(k / 2) * 0.22 : (2 * Math.PI * i) / second.length;
-    at.set(n.id, [Math.cos(a) * 340, Math.sin(a) * 340]);
+    // Siblings fan out either side of their parent, far enough apart for their labels.
+    const a = parent ? angle.get(parent)! + (k % 2 ? -1 : 1) * Math.ceil(k / 2) * 0.42 : (2 * Math.PI * i) / second.length;
+    at.set(n.id, [Math.cos(a) * 340 * aspect, Math.sin(a) * 340]);
   });
   return at;
 }
 
-function option({ graph, text, still, system, font }: ChartInput): Option {
-  const at = layout(graph);
+function option({ graph, text, still, system, font }: ChartInput, aspect: number): Option {
+  const at = layout(graph, aspect);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const colour = (kind: NodeKind) => system?.link ?? COLOURS[kind];
   const present = KINDS.filter((k) => graph.nodes.some((n) => n.kind === k));
@@ -109,7 +111,7 @@ function option({ graph, text, still, system, font }: ChartInput): Option {
     },
     legend: {
       top: 0,
-      data: present.map((k) => text.kinds[k]),
+      data: present.map((k) => ({ name: text.kinds[k], icon: SHAPES[k] })),
       textStyle,
       inactiveColor: system?.text ?? '#8c959f',
     },
@@ -118,6 +120,8 @@ function option({ graph, text, still, system, font }: ChartInput): Option {
         type: 'graph',
         layout: 'none',
         roam: false,
+        // Uniform scale: the rings are already stretched to the drawing, and symbols stay round.
+        preserveAspect: 'contain',
         top: 48,
         bottom: 36,
         left: 80,
@@ -165,13 +169,19 @@ export function drawGraph(container: HTMLElement, input: ChartInput): GraphDrawi
     if (p.dataType === 'node' && node) current.onSelect(node);
   });
   chart.on('finished', () => current.onDrawn());
-  const resize = new ResizeObserver(() => chart.resize());
-  resize.observe(container);
+  const aspect = () => Math.max(0.6, Math.min(3, container.clientWidth / Math.max(1, container.clientHeight)));
+  let drawnAspect = aspect();
   let highlighted: string | null = null;
   const update = (next: ChartInput) => {
     current = next;
-    chart.setOption(option(next), { notMerge: true });
+    drawnAspect = aspect();
+    chart.setOption(option(next, drawnAspect), { notMerge: true });
   };
+  const resize = new ResizeObserver(() => {
+    chart.resize();
+    if (Math.abs(aspect() - drawnAspect) > 0.05) update(current);
+  });
+  resize.observe(container);
   update(input);
   return {
     update,

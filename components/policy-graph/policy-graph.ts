@@ -157,13 +157,14 @@ export class GkPolicyGraph extends GkElement {
   }
 
   private renderEntry({ edge, node, from }: RelationEntry) {
-    const date = edge.date ?? (node.kind === 'policy' || node.kind === 'interpretation' ? node.publishedAt : null);
+    // The relation's date, else the document's; a relation between two others shows only its own facts.
+    const date = edge.date ?? (!from && (node.kind === 'policy' || node.kind === 'interpretation') ? node.publishedAt : null);
     return html`<li part="item" class="item entry entry--${node.kind}" @focusin=${() => this.drawing?.highlight(node.id)}>
       ${from ? html`${this.renderLink(from)} <span class="verb">${this.t(`verb.${edge.kind}`)}</span> ` : nothing}${this.renderLink(node)}
       <span class="facts">
-        ${node.docNo ? html`<span>${node.docNo}</span>` : nothing}
+        ${node.docNo && !from ? html`<span>${node.docNo}</span>` : nothing}
         ${date ? html`<time datetime=${date}>${formatDate(this.locale, date)}</time>` : nothing}
-        ${node.validity && node.kind === 'policy' ? badge(this.t, node.validity) : nothing}
+        ${node.validity && node.kind === 'policy' && !from ? badge(this.t, node.validity) : nothing}
       </span>
     </li>`;
   }

@@ -21,3 +21,11 @@ export function resolveApiBase(own: string | null | undefined, doc: Document = d
     own || doc.querySelector('[data-gk-api-base]')?.getAttribute('data-gk-api-base') || scriptOrigin();
   return base.replace(/\/+$/, '');
 }
+
+/**
+ * `path` resolved against the script this code arrived in: for an IIFE build, a file beside the
+ * widget's own script (how an IIFE reaches the ES build's lazily loaded chunks).
+ */
+export function besideScript(path: string): string {
+  return new URL(path, scriptUrl).href;
+}

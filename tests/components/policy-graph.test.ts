@@ -121,12 +121,17 @@ describe('gk-policy-graph', () => {
     const el = await settled(await mount());
     await drawn(el);
     const selected = oneEvent(el, GkSelectEvent.type);
-    // The national document's node: echarts draws node labels as SVG text; click the path before it.
-    const label = [...q(el, '[part~="chart"] svg')!.querySelectorAll('text')].find((t) => t.textContent?.startsWith('国务院办公厅'))!;
-    const box = label.getBoundingClientRect();
-    const target = document.elementFromPoint(box.left + box.width / 2, box.top - 14) ?? label;
-    const click = (type: string) =>
-      target.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: box.left + box.width / 2, clientY: box.top - 14 }));
+    // The national document's node: the symbol drawn just above its label (echarts hit-tests by coordinates).
+    const svg = q(el, '[part~="chart"] svg')!;
+    svg.scrollIntoView();
+    const label = [...svg.querySelectorAll('text')].find((t) => t.textContent?.startsWith('国务院办公厅'))!.getBoundingClientRect();
+    const cx = label.left + label.width / 2;
+    const symbol = [...svg.querySelectorAll('path')]
+      .map((p) => p.getBoundingClientRect())
+      .filter((b) => b.width > 8 && b.width < 40 && Math.abs(b.left + b.width / 2 - cx) < 4 && b.bottom <= label.top + 2)
+      .sort((a, b) => b.bottom - a.bottom)[0]!;
+    const [x, y] = [symbol.left + symbol.width / 2, symbol.top + symbol.height / 2];
+    const click = (type: string) => svg.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
     el.addEventListener(GkSelectEvent.type, (e) => e.preventDefault(), { once: true });
     click('mousedown');
     click('mouseup');
