@@ -33,7 +33,7 @@ const pages = {
   module: '<script type="module" src="/widgets/gongkai.js"></script>',
 };
 const html = (variant, id) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>graph bench</title>${pages[variant]}</head>
-<body><gk-policy-graph policy-id="${id}" depth="${depth}" href-template="/policy.html?id={id}"></gk-policy-graph></body></html>`;
+<body><gk-policy-graph policy-id="${id}" depth="${depth}" detail-url="/policy.html?id={id}"></gk-policy-graph></body></html>`;
 
 /** In the page: resolves with the times (ms since navigation start) of the list and of the drawing. */
 function watch() {

@@ -10,7 +10,7 @@ interface Args {
   form?: string;
   pageSize: number;
   heading?: string;
-  hrefTemplate?: string;
+  detailUrl?: string;
   lang?: string;
   api: LineageApiOptions;
 }
@@ -18,13 +18,13 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/gk-interpretation-list',
   component: 'gk-interpretation-list',
-  args: { pageSize: 5, heading: '政策解读', hrefTemplate: '?id={id}', api: {} },
+  args: { pageSize: 5, heading: '政策解读', detailUrl: '?id={id}', api: {} },
   argTypes: {
     api: { table: { disable: true } },
     form: { control: 'select', options: [undefined, 'text', 'graphic', 'video', 'digital_human', 'press_conference', 'leader', 'expert', 'qa'] },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
   },
-  render: ({ policyId, form, pageSize, heading, hrefTemplate, lang, api }) => html`
+  render: ({ policyId, form, pageSize, heading, detailUrl, lang, api }) => html`
     <gk-interpretation-list
       api-base="https://api.example.test"
       .fetch=${mockLineageApi(api)}
@@ -32,7 +32,7 @@ const meta: Meta<Args> = {
       form=${ifDefined(form)}
       page-size=${pageSize}
       heading=${ifDefined(heading)}
-      href-template=${ifDefined(hrefTemplate)}
+      detail-url=${ifDefined(detailUrl)}
       lang=${ifDefined(lang)}
       @gk-select=${(event: Event) => event.preventDefault()}
     ></gk-interpretation-list>

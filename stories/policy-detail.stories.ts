@@ -7,7 +7,7 @@ import { CENTRE, GRAPHIC, mockLineageApi, REPEALED, type LineageApiOptions } fro
 /** Every story runs on fixtures through an injected fetch: no server needed. */
 interface Args {
   policyId: number;
-  hrefTemplate?: string;
+  detailUrl?: string;
   graphDepth: 1 | 2;
   lang?: string;
   api: LineageApiOptions;
@@ -22,12 +22,12 @@ const meta: Meta<Args> = {
     graphDepth: { control: 'inline-radio', options: [1, 2] },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
   },
-  render: ({ policyId, hrefTemplate, graphDepth, lang, api }) => html`
+  render: ({ policyId, detailUrl, graphDepth, lang, api }) => html`
     <gk-policy-detail
       api-base="https://api.example.test"
       .fetch=${mockLineageApi(api)}
       policy-id=${policyId}
-      href-template=${ifDefined(hrefTemplate)}
+      detail-url=${ifDefined(detailUrl)}
       graph-depth=${graphDepth}
       lang=${ifDefined(lang)}
       @gk-select=${(event: Event) => event.preventDefault()}

@@ -8,7 +8,7 @@ import { CENTRE, mockLineageApi, REPEALED, type LineageApiOptions } from '../tes
 interface Args {
   policyId: number;
   depth: 1 | 2;
-  hrefTemplate?: string;
+  detailUrl?: string;
   lang?: string;
   api: LineageApiOptions;
 }
@@ -16,19 +16,19 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/gk-policy-graph',
   component: 'gk-policy-graph',
-  args: { policyId: CENTRE, depth: 1, hrefTemplate: '?id={id}', api: {} },
+  args: { policyId: CENTRE, depth: 1, detailUrl: '?id={id}', api: {} },
   argTypes: {
     api: { table: { disable: true } },
     depth: { control: 'inline-radio', options: [1, 2] },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
   },
-  render: ({ policyId, depth, hrefTemplate, lang, api }) => html`
+  render: ({ policyId, depth, detailUrl, lang, api }) => html`
     <gk-policy-graph
       api-base="https://api.example.test"
       .fetch=${mockLineageApi(api)}
       policy-id=${policyId}
       depth=${depth}
-      href-template=${ifDefined(hrefTemplate)}
+      detail-url=${ifDefined(detailUrl)}
       lang=${ifDefined(lang)}
       @gk-select=${(event: Event) => event.preventDefault()}
     ></gk-policy-graph>

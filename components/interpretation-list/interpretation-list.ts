@@ -60,7 +60,7 @@ export class GkInterpretationList extends GkElement {
   /** The page shown, from 1; a filter changing resets it. */
   @property({ type: Number }) page = 1;
   /** A document's page, `{id}` replaced: `policy.html?id={id}`. Else the interpretation's original page. */
-  @property({ attribute: 'href-template' }) hrefTemplate?: string;
+  @property({ attribute: 'detail-url' }) detailUrl?: string;
   /** Optional heading above the list. */
   @property() heading?: string;
 
@@ -124,7 +124,7 @@ export class GkInterpretationList extends GkElement {
   private renderList(list: InterpretationList, busy: boolean) {
     if (!list.items.length) return emptyState(this.t('interp.empty'));
     const options = {
-      href: (id: number, url: string | null) => detailHref(this.hrefTemplate, id, url),
+      href: (id: number, url: string | null) => detailHref(this.detailUrl, id, url),
       select: (policy: InterpretationSummary | PolicyRef, event: Event) => {
         if (!this.dispatchEvent(new GkSelectEvent({ policy }))) event.preventDefault();
       },

@@ -62,7 +62,7 @@ export class GkPolicyDetail extends GkElement {
   /** The document; else the page URL's `?id=`. */
   @property({ attribute: 'policy-id', type: Number }) policyId?: number;
   /** Another document's page, `{id}` replaced. Default: this page with `?id=`. */
-  @property({ attribute: 'href-template' }) hrefTemplate = '?id={id}';
+  @property({ attribute: 'detail-url' }) detailUrl = '?id={id}';
   /** Hops the policy graph shows: 1 or 2. */
   @property({ attribute: 'graph-depth', type: Number }) graphDepth: 1 | 2 = 1;
 
@@ -138,7 +138,7 @@ export class GkPolicyDetail extends GkElement {
   }
 
   private href(id: number, url: string | null): string | null {
-    return detailHref(this.hrefTemplate, id, url);
+    return detailHref(this.detailUrl, id, url);
   }
 
   private select = (policy: Document, event: Event) => {
@@ -193,7 +193,7 @@ export class GkPolicyDetail extends GkElement {
               part="graph"
               policy-id=${doc.id}
               depth=${this.graphDepth === 2 ? 2 : 1}
-              href-template=${this.hrefTemplate}
+              detail-url=${this.detailUrl}
               api-base=${this.resolvedApiBase}
               lang=${this.locale}
               .fetch=${this.fetch}

@@ -66,7 +66,7 @@ export class GkPolicyGraph extends GkElement {
   /** Node cap, 1–200. */
   @property({ type: Number }) limit = 60;
   /** A document's page, `{id}` replaced: `policy.html?id={id}`. Without it documents are buttons that only fire `gk-select`. */
-  @property({ attribute: 'href-template' }) hrefTemplate?: string;
+  @property({ attribute: 'detail-url' }) detailUrl?: string;
 
   @state() private chartState: ChartState = 'loading';
 
@@ -182,7 +182,7 @@ export class GkPolicyGraph extends GkElement {
   }
 
   private href(node: GraphNode): string | null {
-    return node.policyId == null || !this.hrefTemplate ? null : detailHref(this.hrefTemplate, node.policyId, null);
+    return node.policyId == null || !this.detailUrl ? null : detailHref(this.detailUrl, node.policyId, null);
   }
 
   /**

@@ -32,7 +32,7 @@ function mount(options: LineageApiOptions = {}, attrs = '') {
 
 describe('gk-interpretation-list', () => {
   it('lists interpretations newest first with form, thumbnail, issuer, date and the policies they interpret', async () => {
-    const { el, api } = await mount({}, 'page-size="5" href-template="/policy.html?id={id}"');
+    const { el, api } = await mount({}, 'page-size="5" detail-url="/policy.html?id={id}"');
     const items = qa(el, '[part~="item"]');
     expect(items).to.have.length(5);
     const first = items[0]!;
@@ -85,7 +85,7 @@ describe('gk-interpretation-list', () => {
     expect(q(el, '[part~="interprets"]')).to.be.null;
   });
 
-  it('fires a cancelable gk-select for an interpretation, without an href-template going to its page', async () => {
+  it('fires a cancelable gk-select for an interpretation, without an detail-url going to its page', async () => {
     const { el } = await mount();
     const link = q<HTMLAnchorElement>(el, 'a[part~="title"]')!;
     expect(link.href).to.equal(interpretations.find((i) => i.id === 1097)!.url);

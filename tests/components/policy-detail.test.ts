@@ -47,7 +47,7 @@ describe('gk-policy-detail', () => {
     await waitUntil(() => q(el, 'gk-policy-graph'), 'graph not shown after scrolling', { timeout: 3000 });
     expect(loaded(/policy-graph\.ts/)).to.be.true;
     const graph = q<GkPolicyGraph>(el, 'gk-policy-graph')!;
-    expect(graph.getAttribute('href-template')).to.equal('?id={id}');
+    expect(graph.getAttribute('detail-url')).to.equal('?id={id}');
     await waitUntil(() => graph.shadowRoot?.querySelector('[part~="chart"] svg'), 'graph not drawn', { timeout: 8000 });
     expect(loaded(/graph-chart/)).to.be.true;
     await expect(el).to.be.accessible();
@@ -121,7 +121,7 @@ describe('gk-policy-detail', () => {
   });
 
   it('marks a repealed document with when and by what, linking to it', async () => {
-    const el = await mount({}, `policy-id="${REPEALED}" href-template="/policy.html?id={id}"`);
+    const el = await mount({}, `policy-id="${REPEALED}" detail-url="/policy.html?id={id}"`);
     const notice = q(el, '[part~="notice"]')!;
     expect(notice.getAttribute('role')).to.equal('note');
     expect(text(notice)).to.equal(`本文件已于2025年5月1日被《${refs.centre.title}》废止，请以现行有效文件为准。`);

@@ -26,7 +26,7 @@ async function settled(el: GkPolicyGraph) {
 const drawn = (el: GkPolicyGraph) =>
   waitUntil(() => q(el, '[part~="chart"]')?.getAttribute('data-state') === 'drawn' && q(el, '[part~="chart"] svg'), 'graph was not drawn', { timeout: 8000 });
 
-function mount(options: LineageApiOptions = {}, attrs = `policy-id="${CENTRE}" href-template="/policy.html?id={id}"`) {
+function mount(options: LineageApiOptions = {}, attrs = `policy-id="${CENTRE}" detail-url="/policy.html?id={id}"`) {
   const container = document.createElement('div');
   container.innerHTML = `<gk-policy-graph api-base="${API}" ${attrs}></gk-policy-graph>`;
   const el = container.firstElementChild as GkPolicyGraph;
