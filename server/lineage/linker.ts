@@ -112,19 +112,27 @@ class Targets {
   }
 }
 
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T) {
   (map.get(key) ?? map.set(key, []).get(key)!).push(value);
 }
 
 /**
- * The document a citation means among its candidates: never the citing one; for `supersedes`, the
- * latest earlier version from the same source; an interpretation interprets a document, not another
+ * The document a citation means among its candidates: never the citing one; for `repeals`, `amends`
+ * and `supersedes` an earlier one (for `supersedes` from the same source); an interpretation interprets a document, not another
  * interpretation; otherwise the version in force at the citing document's date (the latest published
  * by then), else the earliest.
  */
 function choose(citing: Doc, relation: RelationKind, candidates: Doc[]): Doc | undefined {
   let pool = candidates.filter((d) => d.id !== citing.id);
-  if (relation === 'supersedes') pool = pool.filter((d) => d.source === citing.source && d.published_at < citing.published_at);
+  // What a document repeals, amends or supersedes came before it.
+  if (relation === 'repeals' || relation === 'amends' || relation === 'supersedes') pool = pool.filter((d) => d.published_at < citing.published_at);
+  if (relation === 'supersedes') pool = pool.filter((d) => d.source === citing.source);
+  // A text dated within a month before an amending decision is the consolidated text it produced, not the one it amends.
+  if (relation === 'amends') pool = pool.filter((d) => d.published_at < shiftDays(citing.published_at, -31));
   if (relation === 'interprets') pool = pool.filter((d) => d.type !== 'interpretation');
   if (pool.length === 0) return undefined;
   const before = pool.filter((d) => d.published_at <= citing.published_at);
