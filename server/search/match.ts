@@ -68,6 +68,21 @@ export async function headDocs(store: Store, term: Term): Promise<Int32Array> {
 }
 
 /**
+ * About how many documents hold a word in any of its forms, without reading them: counted on SQLite;
+ * on PostgreSQL the planner's estimate from its statistics (as for passageCount).
+ */
+export async function termCount(store: Store, term: Term): Promise<number> {
+  if (!SAFE.test(term.word)) return 0;
+  if (store.dialect === 'postgres') {
+    const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
+      explain (format json) select 1 from search_docs where tsv @@ to_tsquery('simple', ${tsTerm(term)})`.execute(store.db);
+    return plan.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
+  }
+  const rows = await sql<{ n: number }>`select count(*) as n from doc_fts where doc_fts match ${fts5Term(term)}`.execute(store.db);
+  return Number(rows.rows[0]?.n ?? 0);
+}
+
+/**
  * Index scores of the documents holding every word, which are `ids` (call it for small sets: it
  * ranks them all).
  */

@@ -4,7 +4,7 @@ import { notFound } from '../http/errors.js';
 import type { RelatedItem, RelatedList, RelatedReason } from '../schemas/lineage.js';
 import type { DocAttrs } from '../search/doc-table.js';
 import { searchEngine } from '../search/engine.js';
-import { termDocs } from '../search/match.js';
+import { termCount, termDocs } from '../search/match.js';
 import { indexTokens, queryTokens } from '../search/tokenizer.js';
 import { refColumns, relationsOf, toRef } from './lineage.js';
 
@@ -17,11 +17,14 @@ import { refColumns, relationsOf, toRef } from './lineage.js';
 
 /** The document's words that stand for it: its title's, and its body's highest tf-idf. */
 const WORDS = 8;
-const BODY_CANDIDATES = 24;
+const BODY_CANDIDATES = 16;
 /** A word in the title counts as this many occurrences in the body. */
 const TITLE_TF = 4;
-/** Words in more than this share of documents say little about which document is meant (as in search). */
-const RARE_SHARE = 0.2;
+/**
+ * Words in more than this share of documents say little about which document a policy is near (a
+ * subject's words are in well under 5%), and walking their postings is most of the cost.
+ */
+const RARE_SHARE = 0.05;
 /** Content counts as a reason from this share of the document's word weight, with at least two words. */
 const CONTENT_MIN = 0.3;
 const LINK_SCORE: Record<Exclude<RelationKind, 'interprets'>, number> = {
@@ -48,10 +51,13 @@ class WordPostings {
     }
     let found = this.byWord.get(word);
     if (!found) {
-      found = termDocs(this.store, { word, parts: [], alternatives: [] }).then((ids) => {
-        if (ids.length > rareUpTo) return ids.length;
+      const term = { word, parts: [], alternatives: [] };
+      // Most of a document's words are common: counting them is far cheaper than reading them.
+      found = termCount(this.store, term).then(async (count) => {
+        if (count > rareUpTo) return count;
+        const ids = await termDocs(this.store, term);
         this.ids += ids.length;
-        return ids;
+        return ids.length > rareUpTo ? ids.length : ids;
       });
       this.byWord.set(word, found);
       found.catch(() => this.byWord.get(word) === found && this.byWord.delete(word));
@@ -78,6 +84,17 @@ function namesOf(store: Store, revision: number): Promise<Map<string, string>> {
 }
 
 /** Numbers and article numbers (第十) say nothing of the subject. */
+const themeMembers = new WeakMap<Store['db'], { revision: number; slots: Map<string, Int32Array> }>();
+
+/** The slots of a theme's documents, kept per content revision: pages of one field ask for it over and over. */
+function themeSlots(store: Store, revision: number, theme: string): Int32Array {
+  let cached = themeMembers.get(store.db);
+  if (cached?.revision !== revision) themeMembers.set(store.db, (cached = { revision, slots: new Map() }));
+  let slots = cached.slots.get(theme);
+  if (!slots) cached.slots.set(theme, (slots = searchEngine(store).docs.select({ theme: [theme] })));
+  return slots;
+}
+
 const meaningful = (w: string) => w.length >= 2 && !/^[\d.%]+$|^第[一二三四五六七八九十百千零]+$/.test(w);
 
 /**
@@ -118,14 +135,15 @@ export async function relatedPolicies(store: Store, id: number, limit: number): 
   const [doc, links, interpretive] = await Promise.all([
     db.selectFrom('policies as p').innerJoin('policy_bodies as b', 'b.policy_id', 'p.id').select(['p.title', 'p.issuers', 'b.text']).where('p.id', '=', id).executeTakeFirst(),
     relationsOf(db, id),
-    db.selectFrom('policy_relations').select(['from_id', 'to_id']).where('kind', '=', 'interprets').where((eb) => eb.or([eb('from_id', '=', id), eb('to_id', '=', id)])).execute(),
+    // Two reads, each through its index, rather than one OR.
+    Promise.all((['from_id', 'to_id'] as const).map((side) => db.selectFrom('policy_relations').select(['from_id', 'to_id']).where(side, '=', id).where('kind', '=', 'interprets').execute())),
     engine.docs.refresh(),
   ]);
   if (!doc) throw notFound(`Policy ${id}`);
   const table = engine.docs;
   const revision = table.revision;
   // Its interpretations (and, for an interpretation, its policies) have their own section.
-  const excluded = new Set([id, ...interpretive.flatMap((r) => [r.from_id, r.to_id])]);
+  const excluded = new Set([id, ...interpretive.flat().flatMap((r) => [r.from_id, r.to_id])]);
   const candidates = new Map<number, Candidate>();
   const add = (other: number, score: number, reason: RelatedReason) => {
     if (excluded.has(other)) return;
@@ -139,7 +157,7 @@ export async function relatedPolicies(store: Store, id: number, limit: number): 
     return slot === undefined || table.attrs(slot).type === 'interpretation';
   };
 
-  for (const l of links) add(l.policy.id, LINK_SCORE[l.kind as Exclude<RelationKind, 'interprets'>] ?? 0.8, { kind: 'link', detail: l.kind });
+  for (const l of links) add(l.policy.id, LINK_SCORE[l.kind as Exclude<RelationKind, 'interprets'>], { kind: 'link', detail: l.kind });
 
   // Content: the distinctive words, weighed by tf-idf on the index's document frequencies.
   const cache = postings.get(db) ?? postings.set(db, new WordPostings(store)).get(db)!;
@@ -185,7 +203,7 @@ export async function relatedPolicies(store: Store, id: number, limit: number): 
     };
     for (const other of [...candidates.keys()]) classify(other, 1);
     const theme = own.themes.find((t) => t.includes('.')) ?? own.themes[0];
-    if (theme) for (const s of table.select({ theme: [theme] })) classify(table.idOf(s), 3);
+    if (theme) for (const s of themeSlots(store, revision, theme)) classify(table.idOf(s), 3);
   }
 
   const order = [...candidates]
