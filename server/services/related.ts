@@ -25,6 +25,8 @@ const TITLE_TF = 4;
  * subject's words are in well under 5%), and walking their postings is most of the cost.
  */
 const RARE_SHARE = 0.05;
+/** …and words in a handful of documents are distinctive however small the library. */
+const RARE_AT_LEAST = 10;
 /** Content counts as a reason from this share of the document's word weight, with at least two words. */
 const CONTENT_MIN = 0.3;
 const LINK_SCORE: Record<Exclude<RelationKind, 'interprets'>, number> = {
@@ -163,7 +165,7 @@ export async function relatedPolicies(store: Store, id: number, limit: number): 
   const cache = postings.get(db) ?? postings.set(db, new WordPostings(store)).get(db)!;
   const n = Math.max(1, table.size);
   const words = documentWords(doc.title, doc.text, JSON.parse(doc.issuers) as string[]);
-  const found = await Promise.all([...words.keys()].map((w) => cache.get(revision, w, n * RARE_SHARE)));
+  const found = await Promise.all([...words.keys()].map((w) => cache.get(revision, w, Math.max(n * RARE_SHARE, RARE_AT_LEAST))));
   const ranked = [...words].flatMap(([word, tf], i) => {
     const ids = found[i]!;
     // Common words, and words no other document holds, relate nothing.
