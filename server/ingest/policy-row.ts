@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalDocNo, docNoKey, parseDocNo } from './doc-no.js';
-import { parseDate } from './dates.js';
+import { adoptedDate, parseDate } from './dates.js';
 import { AUDIENCE_LABELS, LEVEL_LABELS, TYPE_LABELS, VALIDITY_LABELS, byLabel } from './labels.js';
 import { imagesIn, inferForm, inferSpeaker } from '../lineage/interpretation-media.js';
 import { INTERPRETATION_FORMS } from '../schemas/lineage.js';
@@ -152,7 +152,9 @@ export function normalisePolicyRow(record: Record<string, unknown>, ctx: RowCont
   const docNo = docNoSource ? (canonicalDocNo(docNoSource) ?? r.docNo ?? null) : null;
 
   const publishedAt = date('publishedAt', r.publishedAt)!;
-  const writtenAt = date('writtenAt', r.writtenAt);
+  // Laws and rules say when they were adopted; other texts' dates are about something else.
+  const adopted = type === 'law' || type === 'rule' ? adoptedDate(bodyText) : null;
+  const writtenAt = date('writtenAt', r.writtenAt) ?? (adopted && adopted <= publishedAt ? adopted : null);
   const validFrom = date('validFrom', r.validFrom);
   const validTo = date('validTo', r.validTo);
   if (writtenAt && writtenAt > publishedAt) throw new RowError(`writtenAt ${writtenAt} is after publishedAt ${publishedAt}`);

@@ -71,7 +71,14 @@ interface Doc {
   source: string;
   type: string;
   published_at: string;
+  written_at: string | null;
 }
+
+/**
+ * When a citing document acted: its 成文日期 (for a decision, the day it was adopted) before the day
+ * a site posted it, which may be years later.
+ */
+const actedOn = (d: Doc) => d.written_at ?? d.published_at;
 
 /**
  * The documents a citation may name, by 文号 key and by title key: by their own title or by the
@@ -127,15 +134,16 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
  * by then), else the earliest.
  */
 function choose(citing: Doc, relation: RelationKind, candidates: Doc[]): Doc | undefined {
+  const date = actedOn(citing);
   let pool = candidates.filter((d) => d.id !== citing.id);
   // What a document repeals, amends or supersedes came before it.
-  if (relation === 'repeals' || relation === 'amends' || relation === 'supersedes') pool = pool.filter((d) => d.published_at < citing.published_at);
+  if (relation === 'repeals' || relation === 'amends' || relation === 'supersedes') pool = pool.filter((d) => d.published_at < date);
   if (relation === 'supersedes') pool = pool.filter((d) => d.source === citing.source);
   // A text dated within a month before an amending decision is the consolidated text it produced, not the one it amends.
-  if (relation === 'amends') pool = pool.filter((d) => d.published_at < shiftDays(citing.published_at, -31));
+  if (relation === 'amends') pool = pool.filter((d) => d.published_at < shiftDays(date, -31));
   if (relation === 'interprets') pool = pool.filter((d) => d.type !== 'interpretation');
   if (pool.length === 0) return undefined;
-  const before = pool.filter((d) => d.published_at <= citing.published_at);
+  const before = pool.filter((d) => d.published_at <= date);
   const byDate = (a: Doc, b: Doc) => a.published_at.localeCompare(b.published_at) || a.id - b.id;
   return before.length ? before.sort(byDate)[before.length - 1] : pool.sort(byDate)[0];
 }
@@ -158,7 +166,7 @@ interface Wanted {
  */
 export async function link(db: DB): Promise<LinkReport> {
   const targets = new Targets();
-  for (const d of await db.selectFrom('policies').select(['id', 'source', 'type', 'title', 'doc_no_key', 'published_at']).execute()) targets.add(d);
+  for (const d of await db.selectFrom('policies').select(['id', 'source', 'type', 'title', 'doc_no_key', 'published_at', 'written_at']).execute()) targets.add(d);
   const citations = await db.selectFrom('policy_citations').select(['policy_id', 'ref_kind', 'key', 'text', 'relation', 'origin']).execute();
 
   const wanted = new Map<string, Wanted>();
@@ -172,7 +180,7 @@ export async function link(db: DB): Promise<LinkReport> {
     const rank = (c.origin === 'import' ? 2 : 0) + (c.ref_kind === 'doc_no' ? 1 : 0);
     if ((wanted.get(key)?.rank ?? -1) >= rank) continue;
     const evidence = c.ref_kind === 'doc_no' ? c.text : `《${c.text}》`;
-    wanted.set(key, { from_id: citing.id, to_id: to.id, kind: c.relation, date: citing.published_at, origin: c.origin, evidence, rank });
+    wanted.set(key, { from_id: citing.id, to_id: to.id, kind: c.relation, date: actedOn(citing), origin: c.origin, evidence, rank });
   }
 
   const existing = await db.selectFrom('policy_relations').select(['id', 'from_id', 'to_id', 'kind', 'origin', 'status', 'date', 'evidence']).execute();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../server/ingest/dates.js';
+import { adoptedDate, parseDate } from '../../server/ingest/dates.js';
 import { htmlToText, sanitizeBody, textToHtml } from '../../server/ingest/sanitize.js';
 
 describe('parseDate', () => {
@@ -17,6 +17,17 @@ describe('parseDate', () => {
   it.each(['2024-02-30', '2024-13-01', '三月五日', '', 'yesterday'])('rejects %s', (input) => {
     expect(parseDate(input)).toBeNull();
   });
+});
+
+describe('adoptedDate', () => {
+  it.each([
+    // A decision a site posted years later says when it was adopted.
+    ['《全国人民代表大会常务委员会关于修改〈中华人民共和国劳动合同法〉的决定》已由第十一届全国人民代表大会常务委员会第三十次会议于２０１２年１２月２８日通过，现予公布', '2012-12-28'],
+    // A law's latest version is the one its last amendment made.
+    ['（2015年3月15日第十二届全国人民代表大会第三次会议通过 根据2023年3月13日第十四届全国人民代表大会第一次会议《关于修改〈中华人民共和国立法法〉的决定》修正）', '2023-03-13'],
+    ['（2014年1月17日中华人民共和国国务院令第646号公布 2024年7月10日中华人民共和国国务院令第786号修订）', '2024-07-10'],
+    ['为贯彻落实2024年3月5日政府工作报告精神，现就有关事项通知如下', null],
+  ])('%s → %s', (text, iso) => expect(adoptedDate(text)).toBe(iso));
 });
 
 describe('sanitiser', () => {
