@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, Store } from '../db/index.js';
 import { DemoLineage } from '../demo/lineage.js';
+import { link } from '../lineage/linker.js';
 import { demoOrgs, type DemoOrg } from '../demo/orgs.js';
 import { generatePolicies } from '../demo/policies.js';
 import { upsertOrgs } from './orgs.js';
@@ -50,8 +51,10 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   await writer.push(batch);
   const counts = await writer.finish();
   const lineageCounts = await writeLineage(store.db, lineage, orgs);
+  // What the linker finds in the texts (根据《…》), as after any import.
+  const links = await link(store.db);
   options.onProgress?.(total, total);
-  return { orgs: orgs.length, ...counts, lineage: lineageCounts };
+  return { orgs: orgs.length, ...counts, lineage: { ...lineageCounts, linked: links.relationsAdded } };
 }
 
 /** The department that handles a service where a policy applies: its county's own, else the city's. */
