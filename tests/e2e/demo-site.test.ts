@@ -49,3 +49,25 @@ it('serves the demo county site with the widgets filled from the API', async () 
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it('serves the 政策解读 page and a policy page with its interpretations and graph', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${api.origin}/interpretations.html`);
+  const item = page.locator('gk-interpretation-list [part~="item"]').first();
+  await item.waitFor({ timeout: 20_000 });
+  // An interpretation names the policy it explains; that policy's page lists it among its interpretations.
+  const policyLink = item.locator('[part~="interprets"] a').first();
+  const title = (await item.locator('a').first().textContent())!.trim();
+  await policyLink.click();
+  await page.waitForURL(/\/policy\.html\?id=\d+$/);
+  const detail = page.locator('gk-policy-detail');
+  await detail.locator('h1[part~="title"]').waitFor({ timeout: 20_000 });
+  expect((await detail.locator('.interpretation a').allTextContents()).map((t) => t.trim())).toContain(title);
+  await page.locator('gk-policy-detail .graph-section').scrollIntoViewIfNeeded();
+  await detail.locator('gk-policy-graph [part~="chart"][data-state="drawn"]').waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: join(import.meta.dirname, 'screenshots/demo-policy.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});
