@@ -18,6 +18,7 @@ export interface DemoMedia {
 export interface MediaContext {
   /** The interpretation's own key, for stable file names. */
   key: string;
+  form: InterpretationForm;
   /** The name of the interpreted document, without book-title marks. */
   policy: string;
   subject: string;
@@ -33,6 +34,25 @@ export interface MediaContext {
 const FORMS = new Weighted<InterpretationForm>([
   ['text', 30], ['graphic', 22], ['video', 10], ['digital_human', 6], ['press_conference', 8], ['leader', 10], ['expert', 8], ['qa', 6],
 ]);
+
+/** The form of a new demo interpretation, weighted as sites publish them. */
+export const pickInterpretationForm = (r: Random): InterpretationForm => FORMS.pick(r);
+
+/** How sites title an interpretation of each form, so that title and form agree. */
+const TITLES: Record<InterpretationForm, string[]> = {
+  text: ['《{p}》政策解读', '关于《{p}》的解读'],
+  graphic: ['一图读懂《{p}》', '图解：《{p}》'],
+  video: ['视频解读｜《{p}》'],
+  digital_human: ['数字人带你读懂《{p}》'],
+  press_conference: ['《{p}》新闻发布会'],
+  leader: ['领导解读｜《{p}》'],
+  expert: ['专家解读｜《{p}》'],
+  qa: ['《{p}》政策问答'],
+};
+
+export function interpretationTitle(form: InterpretationForm, policy: string, r: Random): string {
+  return r.pick(TITLES[form]).replace('{p}', policy);
+}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗高林彭钟谢'.split('');
 const GIVEN = '建国 志明 海燕 晓东 丽华 文斌 春梅 国强 红霞 立新 振华 慧敏 永红 思远 佳宁 明辉 秀英 卫东 晓红 德胜'.split(' ');
@@ -75,7 +95,7 @@ function videoUrl(c: MediaContext, kind: string): string {
 }
 
 export function interpretationMedia(c: MediaContext, r: Random): DemoMedia {
-  const form = FORMS.pick(r);
+  const form = c.form;
   const hue = hueOf(c.theme);
   const footer = `${c.issuer}　${chineseDate(c.publishedAt)}`;
   const coverOf = (kicker: string) => [{ url: cover({ kicker, title: `《${c.policy}》`, points: [], footer, hue }), alt: `${kicker}：《${c.policy}》封面` }];

@@ -9,6 +9,7 @@ import { writeBody, type BodyForm } from './bodies.js';
 import { chineseDate } from './chinese.js';
 import { DEMO_REFERENCE_DATE, dayOf, isoOf, periodEnd, yearOf, yearStart } from './dates.js';
 import { issuerTraits, type DemoOrg, type IssuerTraits } from './orgs.js';
+import { interpretationTitle, pickInterpretationForm } from './interpretations.js';
 import { DemoLineage, nameOf, type LineageDoc } from './lineage.js';
 import { hash32, Random, Weighted } from './random.js';
 import { STATUTES, type Statute } from './statutes.js';
@@ -294,6 +295,8 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
       t.title = t.title.replace(t.inner!, nameOf(explained));
       t.inner = nameOf(explained);
     }
+    const interpretationForm = form === 'interpretation' ? pickInterpretationForm(r) : null;
+    if (interpretationForm) t.title = interpretationTitle(interpretationForm, t.inner!, r);
     const forwarded = form === 'work_notice' && !partner && (issuer.level === 'city' || issuer.level === 'county') ? lineage.forwardable(subject, issuer.level, published) : null;
     if (forwarded) t.title = `${issuer.titleName}转发${forwarded.title}`;
 
@@ -388,7 +391,7 @@ export function* generatePolicies(options: GenerateOptions): Generator<Generated
     };
     const doc: LineageDoc = { key: sourceKey, title: t.title, inner: t.inner, subject, place: issuer.place, level: policy.level, type, day: published, start: from ?? published };
     if (form === 'interpretation') {
-      lineage.interpreted(sourceKey, explained, published, { policy: explained ? nameOf(explained) : t.inner!, subject: subject.text, issuer: issuer.org.name, place: issuer.place, theme, origin: issuer.origin });
+      lineage.interpreted(sourceKey, explained, published, { form: interpretationForm!, policy: explained ? nameOf(explained) : t.inner!, subject: subject.text, issuer: issuer.org.name, place: issuer.place, theme, origin: issuer.origin });
     }
     if (successor) lineage.ended(sourceKey, type, successor, validity as 'repealed' | 'amended');
     if (forwarded) lineage.forwards(sourceKey, forwarded, published);

@@ -90,8 +90,8 @@ export function composeTitle(t: TitleInput, r: Random): Title {
     }
     case 'interpretation': {
       const inner = `${P}${named(S, r.pick(['若干措施', '实施方案', '管理办法', '实施意见']))}`;
-      const title = r.pick([`《${inner}》政策解读`, `一图读懂《${inner}》`, `关于《${inner}》的解读`]);
-      return { title, inner, genre: '解读', until: null };
+      // Retitled by its form once that is drawn (interpretationTitle).
+      return { title: `《${inner}》政策解读`, inner, genre: '解读', until: null };
     }
     case 'report': {
       const kind = r.chance(0.8) ? '政府信息公开工作年度报告' : '法治政府建设年度报告';

@@ -163,7 +163,7 @@ function clauseEnd(text: string, at: number): number {
 }
 
 // Interpretations: what marks a title as one, and the words that introduce the document it is about.
-const INTERPRETS_MARK = /解读|图解|一图(?:读懂|看懂|了解)|读懂|问答|答记者问|起草说明|吹风会/;
+const INTERPRETS_MARK = /解读|图解|一图(?:读懂|看懂|了解)|读懂|问答|答记者问|起草说明|吹风会|发布会/;
 const MARK_AT_END = /(?:的)?(?:政策)?(?:解读|起草说明)(?:问答)?$/;
 const GENRE_AT_END = /(?:办法|规定|细则|措施|意见|通知|方案|规划|计划|指引|条例|决定|规则|标准|目录|清单|纲要|法)(?:[（(][^（）()]*[）)])?$/;
 const ISSUED_BY = /(?:印发|出台|公布|发布|制定|下发|颁布|形成)了?(?:修订后的)?$/;
