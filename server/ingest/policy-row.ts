@@ -47,6 +47,7 @@ const ALIASES: Record<string, string> = {
   解读形式: 'form',
   解读人: 'speaker',
   视频: 'videoUrl',
+  文字实录: 'transcript',
   图片: 'images',
   解读文件: 'interprets',
 };
@@ -89,6 +90,7 @@ const ImportRow = z.object({
   form: z.enum(INTERPRETATION_FORMS).optional(),
   speaker: z.string().max(200).optional(),
   videoUrl: z.url({ protocol: /^https?$/ }).optional(),
+  transcript: z.string().max(100_000).optional(),
   images: z
     .union([
       z.array(z.object({ url: z.url({ protocol: /^https?$/ }), alt: z.string().max(500).optional() })),
@@ -225,5 +227,5 @@ function stated(r: z.infer<typeof ImportRow>): Pick<PolicyInput, 'stated'> {
 function interpretationMedia(r: z.infer<typeof ImportRow>, bodyHtml: string): NonNullable<PolicyInput['interpretation']> {
   const title = r.title.replace(/\s+/g, ' ');
   const images = r.images ? r.images.map((i) => ({ url: i.url, alt: i.alt?.trim() || title })) : imagesIn(bodyHtml, title);
-  return { form: r.form ?? inferForm(title), speaker: r.speaker ?? inferSpeaker(title), videoUrl: r.videoUrl ?? null, images };
+  return { form: r.form ?? inferForm(title), speaker: r.speaker ?? inferSpeaker(title), videoUrl: r.videoUrl ?? null, transcript: r.transcript ?? null, images };
 }

@@ -10,6 +10,7 @@ export interface ImportedMedia {
   form: InterpretationForm;
   speaker: string | null;
   videoUrl: string | null;
+  transcript: string | null;
   images: InterpretationImage[];
 }
 

@@ -57,12 +57,27 @@ export async function recordLineage(trx: DB, docs: { id: number; input: PolicyIn
   }
   const media = docs.flatMap(({ id, input }) =>
     input.type === 'interpretation' && input.interpretation
-      ? [{ policy_id: id, form: input.interpretation.form, speaker: input.interpretation.speaker, video_url: input.interpretation.videoUrl, images: JSON.stringify(input.interpretation.images), origin: 'import' as const }]
+      ? [{ policy_id: id, form: input.interpretation.form, speaker: input.interpretation.speaker, video_url: input.interpretation.videoUrl, transcript: input.interpretation.transcript, images: JSON.stringify(input.interpretation.images), origin: 'import' as const }]
       : [],
   );
   for (let i = 0; i < media.length; i += ROWS_PER_STATEMENT / 10) {
-    // A row edited by hand is kept as it is.
-    await trx.insertInto('interpretation_media').values(media.slice(i, i + ROWS_PER_STATEMENT / 10)).onConflict((oc) => oc.column('policy_id').doNothing()).execute();
+    // A changed source changes what it stated; a row edited by hand is kept as it is.
+    await trx
+      .insertInto('interpretation_media')
+      .values(media.slice(i, i + ROWS_PER_STATEMENT / 10))
+      .onConflict((oc) =>
+        oc
+          .column('policy_id')
+          .doUpdateSet((eb) => ({
+            form: eb.ref('excluded.form'),
+            speaker: eb.ref('excluded.speaker'),
+            video_url: eb.ref('excluded.video_url'),
+            transcript: eb.ref('excluded.transcript'),
+            images: eb.ref('excluded.images'),
+          }))
+          .where('interpretation_media.origin', '=', 'import'),
+      )
+      .execute();
   }
 }
 

@@ -137,6 +137,20 @@ describe('decisions by hand', () => {
     expect(await validity('old')).toEqual({ validity: 'amended', valid_to: null, source_validity: 'valid' });
   });
 
+  it('takes the media a changed source states, with its transcript', async () => {
+    await importJson('interpretations', [
+      INTERPRETATION,
+      { ...GRAPHIC, title: '视频解读：就业补贴', form: 'video', speaker: '市人社局局长 王建国', videoUrl: 'https://v.gov.cn/2.mp4', transcript: '王建国表示，补贴按季度发放。' },
+    ]);
+    expect(await store.db.selectFrom('interpretation_media').select(['form', 'speaker', 'video_url', 'transcript', 'origin']).where('policy_id', '=', await idOf('graphic')).executeTakeFirstOrThrow()).toEqual({
+      form: 'video',
+      speaker: '市人社局局长 王建国',
+      video_url: 'https://v.gov.cn/2.mp4',
+      transcript: '王建国表示，补贴按季度发放。',
+      origin: 'import',
+    });
+  });
+
   it('keeps interpretation media set by hand through a changed re-import', async () => {
     const id = await idOf('graphic');
     await store.db.updateTable('interpretation_media').set({ form: 'video', origin: 'hand', video_url: 'https://v.gov.cn/1.mp4' }).where('policy_id', '=', id).execute();
