@@ -22,10 +22,17 @@ export async function freePort() {
   return port;
 }
 
+/** Runs the CLI to completion, its output shown on stderr (stdout stays for the JSON result); resolves with that output. */
 export function run(args, env = {}) {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 2, 2] }); // stdout stays for the JSON result
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 2] });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+    process.stderr.write(d);
+  });
   return once(child, 'exit').then(([code]) => {
     if (code !== 0) throw new Error(`gongkai ${args.join(' ')} exited ${code}`);
+    return out;
   });
 }
 

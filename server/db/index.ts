@@ -10,6 +10,7 @@ import { curationMigration } from './migrations/0004-curation.js';
 import { suggestMigration } from './migrations/0005-suggest.js';
 import { lineageMigration } from './migrations/0006-lineage.js';
 import { lineageSourcesMigration } from './migrations/0007-lineage-sources.js';
+import { indexMergingMigration } from './migrations/0008-index-merging.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -64,7 +65,7 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
 
 /** Migrations in order; names are stable keys in the migration table. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect), '0006-lineage': lineageMigration(dialect), '0007-lineage-sources': lineageSourcesMigration };
+  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect), '0006-lineage': lineageMigration(dialect), '0007-lineage-sources': lineageSourcesMigration, '0008-index-merging': indexMergingMigration(dialect) };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

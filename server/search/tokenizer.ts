@@ -33,7 +33,11 @@ const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 
 function clean(tokens: string[]): string[] {
   const out: string[] = [];
-  for (const t of tokens) if (WORD.test(t) && !STOP.has(t)) out.push(t.trim());
+  for (const t of tokens) {
+    // Most tokens begin with a CJK ideograph, which is a word character: no pattern test needed.
+    const c = t.charCodeAt(0);
+    if ((c >= 0x4e00 && c <= 0x9fff) || WORD.test(t)) if (!STOP.has(t)) out.push(t.trim());
+  }
   return out;
 }
 

@@ -222,7 +222,7 @@ describe('migration 0004-curation', () => {
     for (const c of ['is_key', 'source_validity', 'source_valid_to']) await store.db.schema.alterTable('policies').dropColumn(c).execute();
     await store.db.schema.dropTable('policy_terms_removed').execute();
     await store.db.schema.alterTable('policy_terms').dropColumn('origin').execute();
-    await sql`delete from kysely_migration where name in ('0004-curation', '0005-suggest', '0006-lineage', '0007-lineage-sources')`.execute(store.db);
+    await sql`delete from kysely_migration where name in ('0004-curation', '0005-suggest', '0006-lineage', '0007-lineage-sources', '0008-index-merging')`.execute(store.db);
     const term = async (code: string) =>
       (await store.db.selectFrom('taxonomy_terms').select('id').where('axis', '=', 'lifecycle').where('code', '=', code).executeTakeFirstOrThrow()).id;
     await store.db.deleteFrom('policy_terms').where('policy_id', '=', id).where('term_id', 'in', [await term('birth'), await term('housing')]).execute();
@@ -243,7 +243,7 @@ describe('migration 0004-curation', () => {
       ])
       .execute();
 
-    expect(await migrate(store)).toEqual(['0004-curation', '0005-suggest', '0006-lineage', '0007-lineage-sources']);
+    expect(await migrate(store)).toEqual(['0004-curation', '0005-suggest', '0006-lineage', '0007-lineage-sources', '0008-index-merging']);
     expect(await termsOf(id)).toEqual(['lifecycle:employment hand', 'lifecycle:retirement hand']);
     const removed = await store.db.selectFrom('policy_terms_removed').select('term_id').where('policy_id', '=', id).orderBy('term_id').execute();
     expect(removed.map((r) => r.term_id)).toEqual([await term('birth'), await term('housing')].sort((a, b) => a - b));
