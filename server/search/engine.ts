@@ -7,7 +7,7 @@ import { hotTopics } from '../services/topics.js';
 import { bareTitle, DocTable, type FacetCounts, type SearchFilters } from './doc-table.js';
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
-import { bestPassages, headDocs, matchDocNo, passageCount, scoreEvery, termDocs, type Scores } from './match.js';
+import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 
 export interface SearchParams {
@@ -104,7 +104,8 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
 
 /** What is known of one query word's matches; each part is read once per content revision. */
 interface Postings {
-  docs?: Promise<Int32Array>;
+  /** Its documents, and those holding it in their title or metadata, as ids. */
+  read?: Promise<{ docs: Int32Array; heads: Int32Array }>;
   slots?: Promise<Int32Array>;
   /** Slots of the documents holding it in their title or metadata. */
   heads?: Promise<Int32Array>;
@@ -319,9 +320,18 @@ export class SearchEngine {
     return ids;
   }
 
+  /** The ids of the documents holding a word and of those holding it in their title or metadata. */
+  private read(term: QueryTerm): Promise<{ docs: Int32Array; heads: Int32Array }> {
+    return this.cached(term, 'read', async () => {
+      const found = await wordPostings(this.store, term);
+      this.counted(found.heads);
+      return { docs: this.counted(found.docs), heads: found.heads };
+    });
+  }
+
   /** The documents holding a word, ascending by id. */
-  private docsOf(term: QueryTerm): Promise<Int32Array> {
-    return this.cached(term, 'docs', async () => this.counted(await termDocs(this.store, term)));
+  private async docsOf(term: QueryTerm): Promise<Int32Array> {
+    return (await this.read(term)).docs;
   }
 
   /** The slots of the documents holding a word, ascending. */
@@ -331,7 +341,7 @@ export class SearchEngine {
 
   /** The slots of the documents whose title or metadata hold a word. */
   private headSlotsOf(term: QueryTerm): Promise<Int32Array> {
-    return this.cached(term, 'heads', async () => this.counted(this.docs.slotsOf(await headDocs(this.store, term))));
+    return this.cached(term, 'heads', async () => this.counted(this.docs.slotsOf((await this.read(term)).heads)));
   }
 
   /** The slots of the documents holding every word: the intersection of their postings, smallest first. */

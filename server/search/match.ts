@@ -58,7 +58,7 @@ export async function termDocs(store: Store, term: Term): Promise<Int32Array> {
 }
 
 /** The documents whose title, 文号, issuers or keywords hold a word in any of its forms, ascending by id. */
-export async function headDocs(store: Store, term: Term): Promise<Int32Array> {
+async function headDocs(store: Store, term: Term): Promise<Int32Array> {
   if (!SAFE.test(term.word)) return new Int32Array();
   return ascending(
     store.dialect === 'postgres'
@@ -80,6 +80,23 @@ export async function termCount(store: Store, term: Term): Promise<number> {
   }
   const rows = await sql<{ n: number }>`select count(*) as n from doc_fts where doc_fts match ${fts5Term(term)}`.execute(store.db);
   return Number(rows.rows[0]?.n ?? 0);
+}
+
+/**
+ * A word's documents and, among them, those holding it in their title or metadata (both ascending
+ * by id). On PostgreSQL one index scan answers both: the titles and metadata of the documents found
+ * are tested as they are read, which costs less than a second scan (about a third less for a word
+ * in 43,000 of 60,000 documents).
+ */
+export async function wordPostings(store: Store, term: Term): Promise<{ docs: Int32Array; heads: Int32Array }> {
+  if (store.dialect !== 'postgres' || !SAFE.test(term.word)) {
+    const [docs, heads] = await Promise.all([termDocs(store, term), headDocs(store, term)]);
+    return { docs, heads };
+  }
+  const { rows } = await throughIndex(store, (db) =>
+    sql<{ id: number; head: boolean }>`select policy_id as id, head @@ q as head from search_docs, to_tsquery('simple', ${tsTerm(term)}) q where tsv @@ q`.execute(db),
+  );
+  return { docs: ascending({ rows }), heads: ascending({ rows: rows.filter((r) => r.head) }) };
 }
 
 /**
