@@ -46,7 +46,7 @@ const FIXTURE: PolicyInput[] = [
   base(5, { title: '安源区惠企政策', docNo: '安府发〔2024〕5号', orgId: 'anyuan', level: 'county' }),
   base(6, { title: '图解《安源区惠企政策》', type: 'interpretation', orgId: 'anyuan', level: 'county', publishedAt: '2024-07-01' }),
   base(7, { title: '八一街道通知', orgId: 'anyuan-bajiaoting', level: 'township' }),
-].map((p) => (p.type === 'interpretation' ? { ...p, interpretation: { form: p.title.includes('图') ? 'graphic' : 'text', speaker: null, videoUrl: null, images: [] } } : p));
+].map((p) => (p.type === 'interpretation' ? { ...p, interpretation: { form: p.title.includes('图') ? 'graphic' : 'text', speaker: null, videoUrl: null, transcript: null, images: [] } } : p));
 
 let id: Record<number, number>;
 beforeAll(async () => {
