@@ -249,6 +249,90 @@ export interface SearchPassagesTable {
   tsv: unknown;
 }
 
+export type MediaPlatform = 'wechat' | 'weibo' | 'toutiao' | 'douyin' | 'channels' | 'kuaishou' | 'bilibili' | 'xiaohongshu' | 'other';
+export type MediaAccountStatus = 'active' | 'dormant' | 'closed';
+
+/** A registered government new-media account (DOMAIN §1 pillar 3); unique by platform and name. */
+export interface MediaAccountsTable {
+  id: Generated<number>;
+  platform: MediaPlatform;
+  name: string;
+  org_id: string;
+  /** Org id of the county-level unit the owner belongs to; null for the city's own accounts. */
+  county: string | null;
+  /** 场景 category, e.g. 政务发布, 公共服务, 文旅. */
+  scene: string;
+  profile_url: string | null;
+  /** generated: an SVG drawn from profile_url; uploaded: qr_image served as it came. */
+  qr_kind: 'generated' | 'uploaded';
+  qr_image: Buffer | null;
+  qr_mime: string | null;
+  verified: number;
+  status: MediaAccountStatus;
+  feed_url: string | null;
+  feed_format: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An article harvested from an account's feed; unique by account and the feed's guid. */
+export interface MediaArticlesTable {
+  id: Generated<number>;
+  account_id: number;
+  guid: string;
+  url: string;
+  title: string;
+  summary: string | null;
+  image_url: string | null;
+  /** ISO timestamp. */
+  published_at: string;
+  /** 1 for a headline (头条) article. */
+  is_headline: ColumnType<number, number | undefined, number>;
+  first_seen_at: string;
+}
+
+/** An article's engagement as seen at one moment; rankings read these snapshots. */
+export interface MediaArticleStatsTable {
+  article_id: number;
+  at: string;
+  reads: number;
+  likes: number;
+  /** 在看. */
+  wows: number;
+  shares: number;
+  comments: number;
+}
+
+/** Each account's harvest state: when to try again, and how long its feed has kept failing. */
+export interface MediaHarvestsTable {
+  account_id: number;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  /** Failures in a row; 0 after a success. */
+  failures: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+}
+
+/** A micro topic (微专题): curated articles plus those its keywords match. */
+export interface MediaTopicsTable {
+  id: Generated<number>;
+  label: string;
+  description: string | null;
+  /** JSON array of words matched in titles and summaries. */
+  keywords: ColumnType<string, string | undefined, string>;
+  org_id: string | null;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MediaTopicArticlesTable {
+  topic_id: number;
+  article_id: number;
+  origin: 'hand' | 'rule';
+}
+
 export interface Database {
   orgs: OrgsTable;
   sites: SitesTable;
@@ -272,6 +356,12 @@ export interface Database {
   interpretation_media: InterpretationMediaTable;
   policy_services: PolicyServicesTable;
   policy_faqs: PolicyFaqsTable;
+  media_accounts: MediaAccountsTable;
+  media_articles: MediaArticlesTable;
+  media_article_stats: MediaArticleStatsTable;
+  media_harvests: MediaHarvestsTable;
+  media_topics: MediaTopicsTable;
+  media_topic_articles: MediaTopicArticlesTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;
