@@ -17,6 +17,7 @@ import { revisionETag } from './http/conditional.js';
 import { adminRoutes } from './routes/admin.js';
 import { interpretationRoutes } from './routes/interpretations.js';
 import { lineageAdminRoutes } from './routes/lineage-admin.js';
+import { mediaRoutes } from './routes/media.js';
 import { orgRoutes } from './routes/orgs.js';
 import { policyRoutes } from './routes/policies.js';
 import { HOT_TOPICS_PATH, searchRoutes } from './routes/search.js';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', policyRoutes());
   app.route('/api/v1', orgRoutes());
   app.route('/api/v1', interpretationRoutes());
+  app.route('/api/v1', mediaRoutes());
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: {
