@@ -6,7 +6,9 @@ import { createApp, type Logger } from './app.js';
 import { openReadyStore, storeOptionsFromEnv } from './bootstrap.js';
 import { migrate, openStore, toCount, type Store } from './db/index.js';
 import { importFormats } from './ingest/formats/index.js';
-import { runImport } from './ingest/run-import.js';
+import { MEDIA_ACCOUNTS_FORMAT } from './ingest/formats/media-accounts.js';
+import { runImport, type ImportOptions, type RejectedRow } from './ingest/run-import.js';
+import { importMediaAccounts } from './media/import-accounts.js';
 import { link } from './lineage/linker.js';
 import { progressBar } from './progress.js';
 import { searchEngine } from './search/engine.js';
@@ -14,6 +16,14 @@ import { DEMO_POLICIES, seedDemo } from './services/seed-demo.js';
 import { listSites, upsertSite } from './services/sites.js';
 import { createToken, isRole, listTokens, revokeToken } from './services/admin-tokens.js';
 import { ensureDefaultTerms } from './services/taxonomy.js';
+
+type Importer = (store: Store, path: string, options: ImportOptions) => Promise<{ rejected: RejectedRow[] }>;
+
+/** What `import` can read: the policy formats, which share one pipeline, and media accounts. */
+const importers = new Map<string, Importer>([
+  ...[...importFormats.keys()].map((name): [string, Importer] => [name, (store, path, options) => runImport(store, name, path, options)]),
+  [MEDIA_ACCOUNTS_FORMAT, (store, path, options) => importMediaAccounts(store, path, options)],
+]);
 
 const USAGE = `gongkai <command> [options]
 
@@ -24,7 +34,8 @@ Commands
   seed-demo [--policies N] [--seed N] [--body-chars N]
                                           Seed the city's organisations and generated demo policies
   import <format> <path> [--batch N]      Import policies; formats: ${[...importFormats.keys()].join(', ')};
-                                          then links interpretations and related documents (see link)
+                                          then links interpretations and related documents (see link).
+                                          Format ${MEDIA_ACCOUNTS_FORMAT}: new-media accounts from CSV
   link                                    Resolve every stored citation (文号, 《title》) to its document,
                                           update the found relations and validity; report the
                                           interpretations linked and a sample of those unmatched
@@ -147,7 +158,8 @@ async function importCommand(args: string[]) {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { batch: { type: 'string' } } });
   const [format, path] = positionals;
   if (!format || !path) throw new UsageError('import needs <format> and <path>');
-  if (!importFormats.has(format)) throw new UsageError(`unknown format "${format}"; known: ${[...importFormats.keys()].join(', ')}`);
+  const importer = importers.get(format);
+  if (!importer) throw new UsageError(`unknown format "${format}"; known: ${[...importers.keys()].join(', ')}`);
   const store = await openReadyStore();
   const bar = progressBar(`import ${format}`, 0);
   try {
@@ -155,7 +167,7 @@ async function importCommand(args: string[]) {
     const stat = statSync(path);
     const estimate = stat.isFile() ? Math.round(stat.size / 2000) : 0;
     let shown = 0;
-    const report = await runImport(store, format, path, {
+    const report = await importer(store, path, {
       batchSize: int(values.batch, 'batch', 500),
       onProgress: (read) => {
         if (read - shown >= 100) {
