@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB, Store } from '../db/index.js';
 import { DemoLineage } from '../demo/lineage.js';
 import { link } from '../lineage/linker.js';
+import { demoMediaAccounts } from '../demo/media-accounts.js';
 import { demoOrgs, type DemoOrg } from '../demo/orgs.js';
 import { generatePolicies } from '../demo/policies.js';
+import { upsertMediaAccounts } from '../media/accounts.js';
 import { upsertOrgs } from './orgs.js';
 import { BatchWriter, PolicyWriter } from './policy-writer.js';
 import { bumpRevision } from './revision.js';
@@ -24,7 +26,8 @@ export const DEMO_POLICIES = 2000;
 const ROWS = 500;
 
 /**
- * Seeds the city's organisation tree, the demo site and generated policies with their lineage.
+ * Seeds the city's organisation tree, the demo site, its new-media accounts and generated policies
+ * with their lineage.
  * Deterministic and idempotent: the same options leave an already seeded store unchanged.
  */
 export async function seedDemo(store: Store, options: SeedOptions = {}) {
@@ -32,6 +35,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   const orgs = demoOrgs();
   await upsertOrgs(store.db, orgs);
   await upsertSite(store.db, { id: 'demo', name: '演示县区网站', orgId: 'anyuan', origins: ['http://localhost:8080'] });
+  const mediaAccounts = await upsertMediaAccounts(store.db, demoMediaAccounts());
 
   const started = performance.now();
   const writer = new BatchWriter(new PolicyWriter(store), DEMO_SOURCE);
@@ -57,7 +61,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   // What the linker finds in the texts (根据《…》), as after any import.
   const links = await link(store.db);
   options.onProgress?.(total, total);
-  return { orgs: orgs.length, ...counts, writeSeconds, lineage: { ...lineageCounts, linked: links.relationsAdded } };
+  return { orgs: orgs.length, ...counts, writeSeconds, lineage: { ...lineageCounts, linked: links.relationsAdded }, mediaAccounts };
 }
 
 /** The department that handles a service where a policy applies: its county's own, else the city's. */

@@ -10,6 +10,7 @@ import { canonicalDocNo, parseDocNo } from '../../server/ingest/doc-no.js';
 import { AUDIENCES, POLICY_LEVELS, POLICY_TYPES, VALIDITIES } from '../../server/schemas/policy.js';
 import { INTERPRETATION_FORMS } from '../../server/schemas/lineage.js';
 import { DemoLineage } from '../../server/demo/lineage.js';
+import { demoMediaAccounts } from '../../server/demo/media-accounts.js';
 import { toCount } from '../../server/db/index.js';
 import { seedDemo } from '../../server/services/seed-demo.js';
 import { getPolicy } from '../../server/services/policies.js';
@@ -360,6 +361,35 @@ describe('demo lineage', () => {
   });
 });
 
+describe('demo media accounts', () => {
+  const accounts = demoMediaAccounts();
+
+  it('are the case\'s 42 WeChat, 21 Weibo, 1 Toutiao and 2 Douyin accounts, the same on every run', () => {
+    const count = (platform: string) => accounts.filter((a) => a.platform === platform).length;
+    expect([count('wechat'), count('weibo'), count('toutiao'), count('douyin')]).toEqual([42, 21, 1, 2]);
+    expect(accounts).toHaveLength(66);
+    expect(demoMediaAccounts()).toEqual(accounts);
+  });
+
+  it('belong to known departments and every county-level unit, one account per unit and platform', () => {
+    for (const a of accounts) expect(byId.has(a.orgId), a.orgId).toBe(true);
+    const units = new Set(accounts.map((a) => ancestors(byId.get(a.orgId)!).find((o) => o.kind === 'county' || o.kind === 'zone')?.id ?? null));
+    expect([...units].filter(Boolean).sort()).toEqual(['anyuan', 'jingkai', 'lianhua', 'luxi', 'shangli', 'xiangdong']);
+    expect(units.has(null)).toBe(true);
+    expect(new Set(accounts.map((a) => `${a.platform}|${a.name}`)).size).toBe(66);
+    expect(new Set(accounts.map((a) => `${a.platform}|${a.orgId}`)).size).toBe(66);
+  });
+
+  it('have profile URLs of their platform and a scene', () => {
+    const host: Record<string, string> = { wechat: 'mp.weixin.qq.com', weibo: 'weibo.com', toutiao: 'www.toutiao.com', douyin: 'www.douyin.com' };
+    for (const a of accounts) {
+      expect(new URL(a.profileUrl!).host).toBe(host[a.platform]);
+      expect(a.scene).toMatch(/^[\u4e00-\u9fff]{2,4}$/);
+    }
+    expect(new Set(accounts.map((a) => a.profileUrl)).size).toBe(66);
+  });
+});
+
 describe('seeding the demo lineage', () => {
   let store: TestStore;
   beforeAll(async () => {
@@ -370,6 +400,7 @@ describe('seeding the demo lineage', () => {
   it('writes it once; seeding again changes nothing', async () => {
     const first = await seedDemo(store, { policies: 600 });
     expect(first.inserted).toBe(600);
+    expect(first.mediaAccounts).toEqual({ inserted: 66, updated: 0, unchanged: 0 });
     const revision = await currentRevision(store.db);
     const count = async (table: 'policy_relations' | 'interpretation_media' | 'policy_services' | 'policy_faqs') =>
       toCount((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -382,7 +413,7 @@ describe('seeding the demo lineage', () => {
     expect(keys.length).toBe(first.lineage.keyPolicies);
 
     const again = await seedDemo(store, { policies: 600 });
-    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 600 });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 600, mediaAccounts: { inserted: 0, updated: 0, unchanged: 66 } });
     expect(await currentRevision(store.db)).toBe(revision);
     expect({ relations: await count('policy_relations'), media: await count('interpretation_media'), services: await count('policy_services'), faqs: await count('policy_faqs') }).toEqual(before);
 
