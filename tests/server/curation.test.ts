@@ -218,11 +218,12 @@ describe('migration 0004-curation', () => {
       await sql`drop index policies_title_trgm, policies_doc_no_trgm`.execute(store.db);
     }
     // Later migrations are undone too, so that these two run again in order.
+    for (const t of ['media_topic_articles', 'media_topics', 'media_harvests', 'media_article_stats', 'media_articles', 'media_accounts']) await store.db.schema.dropTable(t).execute();
     for (const t of ['policy_faqs', 'policy_services', 'interpretation_media', 'policy_citations', 'policy_relations']) await store.db.schema.dropTable(t).execute();
     for (const c of ['is_key', 'source_validity', 'source_valid_to']) await store.db.schema.alterTable('policies').dropColumn(c).execute();
     await store.db.schema.dropTable('policy_terms_removed').execute();
     await store.db.schema.alterTable('policy_terms').dropColumn('origin').execute();
-    await sql`delete from kysely_migration where name in ('0004-curation', '0005-suggest', '0006-lineage', '0007-lineage-sources', '0008-index-merging')`.execute(store.db);
+    await sql`delete from kysely_migration where name in ('0004-curation', '0005-suggest', '0006-lineage', '0007-lineage-sources', '0008-index-merging', '0009-media')`.execute(store.db);
     const term = async (code: string) =>
       (await store.db.selectFrom('taxonomy_terms').select('id').where('axis', '=', 'lifecycle').where('code', '=', code).executeTakeFirstOrThrow()).id;
     await store.db.deleteFrom('policy_terms').where('policy_id', '=', id).where('term_id', 'in', [await term('birth'), await term('housing')]).execute();
@@ -243,7 +244,7 @@ describe('migration 0004-curation', () => {
       ])
       .execute();
 
-    expect(await migrate(store)).toEqual(['0004-curation', '0005-suggest', '0006-lineage', '0007-lineage-sources', '0008-index-merging']);
+    expect(await migrate(store)).toEqual(['0004-curation', '0005-suggest', '0006-lineage', '0007-lineage-sources', '0008-index-merging', '0009-media']);
     expect(await termsOf(id)).toEqual(['lifecycle:employment hand', 'lifecycle:retirement hand']);
     const removed = await store.db.selectFrom('policy_terms_removed').select('term_id').where('policy_id', '=', id).orderBy('term_id').execute();
     expect(removed.map((r) => r.term_id)).toEqual([await term('birth'), await term('housing')].sort((a, b) => a - b));
