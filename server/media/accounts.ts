@@ -125,6 +125,7 @@ export async function listMediaAccounts(db: DB, filter: MediaAccountFilter, page
   if (filter.org) q = q.where('o.path', 'like', `${await orgPath(db, filter.org)}%`);
   if (filter.county === CITY_LEVEL) q = q.where('a.county', 'is', null);
   else if (filter.county) {
+    // An unknown county is a 404, as an unknown org is.
     await orgPath(db, filter.county);
     q = q.where('a.county', '=', filter.county);
   }
