@@ -8,6 +8,7 @@ import { migrate, openStore, toCount, type Store } from './db/index.js';
 import { importFormats } from './ingest/formats/index.js';
 import { MEDIA_ACCOUNTS_FORMAT } from './ingest/formats/media-accounts.js';
 import { runImport, type ImportOptions, type RejectedRow } from './ingest/run-import.js';
+import { harvestByIds, harvestDue } from './media/harvest.js';
 import { importMediaAccounts } from './media/import-accounts.js';
 import { link } from './lineage/linker.js';
 import { progressBar } from './progress.js';
@@ -36,6 +37,9 @@ Commands
   import <format> <path> [--batch N]      Import policies; formats: ${[...importFormats.keys()].join(', ')};
                                           then links interpretations and related documents (see link).
                                           Format ${MEDIA_ACCOUNTS_FORMAT}: new-media accounts from CSV
+  harvest [--account ID …] [--all]        Read new-media accounts' feeds: those due (default), the
+                                          given accounts, or every active account with a feed;
+                                          prints a JSON report (exit 2 when a feed failed)
   link                                    Resolve every stored citation (文号, 《title》) to its document,
                                           update the found relations and validity; report the
                                           interpretations linked and a sample of those unmatched
@@ -186,6 +190,24 @@ async function importCommand(args: string[]) {
   }
 }
 
+async function harvestCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { account: { type: 'string', multiple: true }, all: { type: 'boolean' } } });
+  if (values.account && values.all) throw new UsageError('harvest takes --account or --all, not both');
+  const ids = values.account?.map((a) => {
+    const id = Number(a);
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError('--account must be an account id');
+    return id;
+  });
+  const store = await openReadyStore();
+  try {
+    const report = ids ? await harvestByIds(store, ids) : values.all ? await harvestByIds(store, null) : await harvestDue(store);
+    log.info(JSON.stringify(report));
+    if (report.failures.length > 0) process.exitCode = 2;
+  } finally {
+    await store.close();
+  }
+}
+
 async function linkCommand() {
   const store = await openReadyStore();
   try {
@@ -265,6 +287,8 @@ export async function main(argv: string[]): Promise<void> {
         return await seedCommand(args);
       case 'import':
         return await importCommand(args);
+      case 'harvest':
+        return await harvestCommand(args);
       case 'link':
         return await linkCommand();
       case 'migrate':

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../server/cli.js';
 import { demoOrgs } from '../../server/demo/orgs.js';
 import { upsertMediaAccounts } from '../../server/media/accounts.js';
 import { parseCount } from '../../server/media/counts.js';
@@ -194,5 +195,43 @@ describe('harvesting feeds served over HTTP', () => {
     const fetch = (async () => new Response(fixture('wechat.feed.json').replace('"likes": 356', '"likes": 400'))) as typeof globalThis.fetch;
     const report = await harvestByIds(store, [ids['wechat:萍乡应急']!], { fetch, now: new Date('2026-11-10T00:00:00Z') });
     expect(report).toMatchObject({ accounts: 1, snapshots: 1, failures: [] });
+  });
+
+  it('runs from the command line, printing a JSON report', async () => {
+    const env = { DATABASE_URL: process.env.DATABASE_URL, GONGKAI_DB: process.env.GONGKAI_DB };
+    if (store.dialect === 'postgres') {
+      const url = new URL(env.DATABASE_URL!);
+      url.searchParams.set('options', `-c search_path=${store.schema}`);
+      process.env.DATABASE_URL = url.toString();
+    } else {
+      process.env.GONGKAI_DB = store.location;
+    }
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((msg: unknown) => void out.push(String(msg)));
+    try {
+      await main(['harvest', '--account', String(ids['wechat:萍乡数据'])]);
+      expect(process.exitCode).toBeUndefined();
+      expect(JSON.parse(out.at(-1)!)).toEqual({
+        accounts: 1,
+        articlesNew: 0,
+        articlesUpdated: 0,
+        snapshots: 0,
+        rejected: 0,
+        failures: [],
+        seconds: expect.any(Number),
+        articlesPerSecond: expect.any(Number),
+      });
+      routes.set('/atom', { status: 503 });
+      await main(['harvest', '--all']);
+      expect(process.exitCode).toBe(2);
+      expect(JSON.parse(out.at(-1)!)).toMatchObject({ accounts: 4, failures: [{ accountId: ids['weibo:萍乡发布'], name: '萍乡发布', error: expect.stringMatching(/^HTTP 503/) }] });
+    } finally {
+      log.mockRestore();
+      process.exitCode = undefined;
+      for (const [k, v] of Object.entries(env)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   });
 });
