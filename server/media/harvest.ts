@@ -46,7 +46,7 @@ export function retryDelayMs(failures: number): number {
 interface Account {
   id: number;
   name: string;
-  feed_url: string | null;
+  feed_url: string;
   feed_format: string | null;
 }
 
@@ -60,21 +60,24 @@ export async function harvestDue(store: Store, now = new Date(), options: Harves
     .where('a.feed_url', 'is not', null)
     .where((eb) => eb.or([eb('h.next_attempt_at', 'is', null), eb('h.next_attempt_at', '<=', now.toISOString())]))
     .orderBy('a.id')
+    .$narrowType<{ feed_url: string }>()
     .execute();
   return harvestAccounts(store, accounts, { ...options, now });
 }
 
 /** Harvests the given accounts (all accounts with a feed when ids is null), due or not. */
 export async function harvestByIds(store: Store, ids: number[] | null, options: HarvestOptions = {}): Promise<HarvestReport> {
-  let q = store.db.selectFrom('media_accounts').select(['id', 'name', 'feed_url', 'feed_format']).where('feed_url', 'is not', null);
-  if (ids) {
-    const found = await q.where('id', 'in', ids).orderBy('id').execute();
-    const missing = ids.filter((id) => !found.some((a) => a.id === id));
-    if (missing.length > 0) throw new Error(`no media account with a feed: ${missing.join(', ')}`);
-    return harvestAccounts(store, found, options);
-  }
-  q = q.where('status', '=', 'active');
-  return harvestAccounts(store, await q.orderBy('id').execute(), options);
+  const withFeed = store.db
+    .selectFrom('media_accounts')
+    .select(['id', 'name', 'feed_url', 'feed_format'])
+    .where('feed_url', 'is not', null)
+    .orderBy('id')
+    .$narrowType<{ feed_url: string }>();
+  if (!ids) return harvestAccounts(store, await withFeed.where('status', '=', 'active').execute(), options);
+  const found = await withFeed.where('id', 'in', ids).execute();
+  const missing = ids.filter((id) => !found.some((a) => a.id === id));
+  if (missing.length > 0) throw new Error(`no media account with a feed: ${missing.join(', ')}`);
+  return harvestAccounts(store, found, options);
 }
 
 async function harvestAccounts(store: Store, accounts: Account[], options: HarvestOptions): Promise<HarvestReport> {
@@ -113,7 +116,6 @@ export async function harvestAccount(db: DB, account: Account, options: HarvestO
   const now = options.now ?? new Date();
   const result: AccountHarvest = { accountId: account.id, articlesNew: 0, articlesUpdated: 0, snapshots: 0, rejected: [], error: null };
   try {
-    if (!account.feed_url) throw new FeedError('the account has no feed URL');
     const body = await fetchFeed(account.feed_url, options);
     const format = account.feed_format && isFeedFormat(account.feed_format) ? account.feed_format : null;
     const parsed = parseFeedBody(body, format);

@@ -3,7 +3,7 @@ import { feedItem } from './item.js';
 import { syndicationItems } from './syndication.js';
 import { FeedError, type FeedFormat, type FeedItem } from './types.js';
 
-export { FEED_FORMATS, FeedError, isFeedFormat, type ArticleStats, type FeedFormat, type FeedItem } from './types.js';
+export { FeedError, isFeedFormat, type ArticleStats, type FeedItem } from './types.js';
 
 export interface ParsedFeed {
   items: FeedItem[];

@@ -1,5 +1,5 @@
 /** The feed formats an account's feed_format may name; a null format is sniffed from the body. */
-export const FEED_FORMATS = ['rss', 'atom', 'json', 'csv'] as const;
+const FEED_FORMATS = ['rss', 'atom', 'json', 'csv'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
 export const isFeedFormat = (value: string): value is FeedFormat => (FEED_FORMATS as readonly string[]).includes(value);
