@@ -3,7 +3,29 @@ import type { AppEnv } from '../app-env.js';
 import { validationHook } from '../http/errors.js';
 import { listMediaAccounts, mediaAccountQr, type MediaQr } from '../media/accounts.js';
 import { SVG_MIME } from '../media/qr.js';
-import { MediaAccountIdParam, MediaAccountList, MediaAccountQuery } from '../schemas/media.js';
+import { DORMANT_AFTER_DAYS, FAILING_AFTER_FAILURES, mediaAlerts } from '../media/alerts.js';
+import { HOT_FORMULA, hotArticles } from '../media/hot.js';
+import { mediaRanking } from '../media/rankings.js';
+import { listTopics } from '../media/topics.js';
+import { mediaTrend } from '../media/trends.js';
+import { chinaToday } from '../db/date-bucket.js';
+import { ApiError } from '../http/errors.js';
+import {
+  HotArticleList,
+  HotArticleQuery,
+  MAX_TREND_DAYS,
+  MediaAccountIdParam,
+  MediaAccountList,
+  MediaAccountQuery,
+  MediaAlertList,
+  MediaAlertQuery,
+  MediaRanking,
+  MediaRankingQuery,
+  MediaTopicList,
+  MediaTopicQuery,
+  MediaTrend,
+  MediaTrendQuery,
+} from '../schemas/media.js';
 import { errorResponses } from './responses.js';
 
 const list = createRoute({
@@ -55,6 +77,65 @@ const qr = createRoute({
   },
 });
 
+const jsonRoute = <Q extends z.ZodType, R extends z.ZodType>(path: string, summary: string, description: string, query: Q, schema: R) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags: ['Media'],
+    summary,
+    description,
+    request: { query: query as Q & z.ZodObject },
+    responses: { 200: { description: summary, content: { 'application/json': { schema } } }, ...errorResponses },
+  });
+
+const alerts = jsonRoute(
+  '/media/alerts',
+  'Supervision warnings for new-media accounts (新媒体监管预警)',
+  `Accounts not updated for ${DORMANT_AFTER_DAYS} days or more (DOMAIN §5: such an account fails), and accounts whose feed failed ${FAILING_AFTER_FAILURES} harvests in a row; longest-standing first. Filters: platform, org (with subtree), county.`,
+  MediaAlertQuery,
+  MediaAlertList,
+);
+
+const hot = jsonRoute(
+  '/media/articles/hot',
+  'Hot articles (热门文章)',
+  `The most engaging recent articles: ${HOT_FORMULA}. Filters: platform, org (with subtree), county, micro topic; \`limit\` ≤ 50.`,
+  HotArticleQuery,
+  HotArticleList,
+);
+
+const topics = jsonRoute(
+  '/media/topics',
+  'Micro topics (微专题) with their latest articles',
+  'Curated topics in their order; a topic holds its pinned articles and every article whose title contains one of its keywords.',
+  MediaTopicQuery,
+  MediaTopicList,
+);
+
+const rankings = jsonRoute(
+  '/media/rankings',
+  'Account rankings: WeChat by WCI v14.2, Weibo by GWBI',
+  'Every account of the platform ranked over the calendar week, month, quarter or year that `end` falls in (up to `end`), from harvested figures only; each with the inputs and parts of its index. `formula` is the formula to show next to the ranking.',
+  MediaRankingQuery,
+  MediaRanking,
+);
+
+const trends = jsonRoute(
+  '/media/trends',
+  'Publishing trend (发布趋势)',
+  `Articles published and their engagement per day, week (from Monday) or month, Beijing time; filters platform, org (with subtree), county. At most ${MAX_TREND_DAYS} days.`,
+  MediaTrendQuery,
+  MediaTrend,
+);
+
+const DAY_MS = 86_400_000;
+const shiftDay = (day: string, by: 'day' | 'week' | 'month') => {
+  const t = new Date(`${day}T00:00:00Z`);
+  if (by === 'month') t.setUTCMonth(t.getUTCMonth() - 12, 1);
+  else t.setTime(t.getTime() - (by === 'week' ? 26 * 7 - 1 : 29) * DAY_MS);
+  return t.toISOString().slice(0, 10);
+};
+
 /** Uploaded images come from outside: an SVG opened on its own must not run scripts on the API's origin. */
 const imageHeaders = (mime: string) => ({
   'Content-Type': mime,
@@ -77,5 +158,26 @@ export function mediaRoutes() {
       if (qrCode.mime !== SVG_MIME) return c.redirect(`/api/v1/media/accounts/${id}/qr`, 302);
       return send(qrCode);
     })
-    .openapi(qr, async (c) => send(await mediaAccountQr(c.var.store.db, c.req.valid('param').id)));
+    .openapi(qr, async (c) => send(await mediaAccountQr(c.var.store.db, c.req.valid('param').id)))
+    .openapi(alerts, async (c) => {
+      const items = await mediaAlerts(c.var.store.db, c.req.valid('query'));
+      return c.json({ items, total: items.length, dormantAfterDays: DORMANT_AFTER_DAYS, failingAfterFailures: FAILING_AFTER_FAILURES }, 200);
+    })
+    .openapi(hot, async (c) => {
+      const { limit, ...scope } = c.req.valid('query');
+      return c.json({ items: await hotArticles(c.var.store.db, scope, limit), formula: HOT_FORMULA }, 200);
+    })
+    .openapi(topics, async (c) => c.json({ items: await listTopics(c.var.store.db, c.req.valid('query').limit) }, 200))
+    .openapi(rankings, async (c) => {
+      const { platform, period, end, ...scope } = c.req.valid('query');
+      return c.json(await mediaRanking(c.var.store.db, platform, period, end, scope), 200);
+    })
+    .openapi(trends, async (c) => {
+      const { by, from, to, ...scope } = c.req.valid('query');
+      const last = to ?? chinaToday(new Date());
+      const first = from ?? shiftDay(last, by);
+      const span = (Date.parse(last) - Date.parse(first)) / DAY_MS + 1;
+      if (span < 1 || span > MAX_TREND_DAYS) throw new ApiError(400, 'invalid_range', `\`from\` must not be after \`to\`, and the range at most ${MAX_TREND_DAYS} days`);
+      return c.json(await mediaTrend(c.var.store, by, scope, first, last), 200);
+    });
 }

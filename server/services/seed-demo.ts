@@ -6,6 +6,7 @@ import { demoMediaAccounts } from '../demo/media-accounts.js';
 import { demoOrgs, type DemoOrg } from '../demo/orgs.js';
 import { generatePolicies } from '../demo/policies.js';
 import { upsertMediaAccounts } from '../media/accounts.js';
+import { seedDemoMedia } from '../media/demo-seed.js';
 import { upsertOrgs } from './orgs.js';
 import { BatchWriter, PolicyWriter } from './policy-writer.js';
 import { bumpRevision } from './revision.js';
@@ -17,6 +18,8 @@ export interface SeedOptions {
   bodyChars?: number;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The last Beijing day of demo new-media articles; yesterday by default. */
+  mediaUntil?: string;
 }
 
 export const DEMO_SOURCE = 'demo';
@@ -26,8 +29,8 @@ export const DEMO_POLICIES = 2000;
 const ROWS = 500;
 
 /**
- * Seeds the city's organisation tree, the demo site, its new-media accounts and generated policies
- * with their lineage.
+ * Seeds the city's organisation tree, the demo site, its new-media accounts with their articles and
+ * micro topics, and generated policies with their lineage.
  * Deterministic and idempotent: the same options leave an already seeded store unchanged.
  */
 export async function seedDemo(store: Store, options: SeedOptions = {}) {
@@ -35,7 +38,9 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   const orgs = demoOrgs();
   await upsertOrgs(store.db, orgs);
   await upsertSite(store.db, { id: 'demo', name: '演示县区网站', orgId: 'anyuan', origins: ['http://localhost:8080'] });
-  const mediaAccounts = await upsertMediaAccounts(store.db, demoMediaAccounts());
+  const accounts = demoMediaAccounts();
+  const mediaAccounts = await upsertMediaAccounts(store.db, accounts);
+  const mediaArticles = await seedDemoMedia(store.db, accounts, options.mediaUntil);
 
   const started = performance.now();
   const writer = new BatchWriter(new PolicyWriter(store), DEMO_SOURCE);
@@ -61,7 +66,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   // What the linker finds in the texts (根据《…》), as after any import.
   const links = await link(store.db);
   options.onProgress?.(total, total);
-  return { orgs: orgs.length, ...counts, writeSeconds, lineage: { ...lineageCounts, linked: links.relationsAdded }, mediaAccounts };
+  return { orgs: orgs.length, ...counts, writeSeconds, lineage: { ...lineageCounts, linked: links.relationsAdded }, mediaAccounts, mediaArticles };
 }
 
 /** The department that handles a service where a policy applies: its county's own, else the city's. */
