@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { demoMediaAccounts } from '../../server/demo/media-accounts.js';
+import { demoArticles } from '../../server/demo/media-articles.js';
 import { demoOrgs } from '../../server/demo/orgs.js';
 import { upsertMediaAccounts } from '../../server/media/accounts.js';
 import { mediaAlerts } from '../../server/media/alerts.js';
@@ -197,6 +198,17 @@ describe('demo new-media articles', () => {
     await upsertMediaAccounts(store.db, demoMediaAccounts());
   });
   afterAll(() => store.cleanup());
+
+  it('generates the same articles for a day whatever range is asked for, with realistic daily volumes', () => {
+    const [flagship] = demoMediaAccounts();
+    const month = demoArticles(flagship!, '2026-01-01', '2026-01-31');
+    expect(month.filter((a) => a.publishedAt.startsWith('2026-01-10'))).toEqual(demoArticles(flagship!, '2026-01-10', '2026-01-10'));
+    const perDay = new Map<string, number>();
+    for (const a of month) perDay.set(a.publishedAt.slice(0, 10), (perDay.get(a.publishedAt.slice(0, 10)) ?? 0) + 1);
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(3);
+    // One push a day: its first article is the headline.
+    expect(month.filter((a) => a.headline).length).toBe(perDay.size);
+  });
 
   it('seeds three years idempotently, with 10万+ reads, headlines, topics and dormant accounts', async () => {
     const first = await seedDemoMedia(store.db, demoMediaAccounts(), '2026-11-20');
