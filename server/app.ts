@@ -17,7 +17,7 @@ import { revisionETag } from './http/conditional.js';
 import { adminRoutes } from './routes/admin.js';
 import { interpretationRoutes } from './routes/interpretations.js';
 import { lineageAdminRoutes } from './routes/lineage-admin.js';
-import { mediaRoutes } from './routes/media.js';
+import { CLOCK_PATHS, mediaRoutes } from './routes/media.js';
 import { orgRoutes } from './routes/orgs.js';
 import { policyRoutes } from './routes/policies.js';
 import { HOT_TOPICS_PATH, searchRoutes } from './routes/search.js';
@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps) {
   // Before the public caching below: admin answers are per token, never cached nor revision-tagged.
   app.route('/api/v1', adminRoutes());
   app.route('/api/v1', lineageAdminRoutes());
-  app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH, SCALAR_PATH] }));
+  app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH, SCALAR_PATH, ...CLOCK_PATHS] }));
 
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(deps.store.db);

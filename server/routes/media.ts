@@ -88,6 +88,12 @@ const jsonRoute = <Q extends z.ZodType, R extends z.ZodType>(path: string, summa
     responses: { 200: { description: summary, content: { 'application/json': { schema } } }, ...errorResponses },
   });
 
+/**
+ * Answers that move with the clock (days dormant, decay, the default period ending yesterday), not
+ * only with the content revision: no revision ETag for them (see app.ts).
+ */
+export const CLOCK_PATHS = ['/api/v1/media/alerts', '/api/v1/media/articles/hot', '/api/v1/media/rankings', '/api/v1/media/trends'];
+
 const alerts = jsonRoute(
   '/media/alerts',
   'Supervision warnings for new-media accounts (新媒体监管预警)',

@@ -171,6 +171,15 @@ describe('new-media analytics on a small fixture', () => {
     expect((await json('/api/v1/media/trends?by=year')).status).toBe(400);
   });
 
+  it('never answers the clock-bound routes from a content ETag (their figures age with time)', async () => {
+    for (const path of ['/api/v1/media/alerts', '/api/v1/media/articles/hot', '/api/v1/media/rankings?platform=wechat&period=month', '/api/v1/media/trends?by=month']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('ETag'), path).toBeNull();
+    }
+    expect((await app.request('/api/v1/media/topics')).headers.get('ETag')).not.toBeNull();
+  });
+
   it('gathers micro topics by keyword rule and pinned articles', async () => {
     const now = new Date().toISOString();
     const pinned = (await store.db.selectFrom('media_articles').select('id').where('title', '=', '安源简讯').executeTakeFirstOrThrow()).id;
