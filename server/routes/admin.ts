@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { bearerAuth, requirePlatformAdmin, requireRole, type AdminEnv } from '../http/auth.js';
 import { validationHook } from '../http/errors.js';
-import { ErrorBody } from '../schemas/common.js';
+import { adminErrorResponses, bearerSecurity, body, error, json } from './responses.js';
 import {
   ApplyResult,
   AuditList,
@@ -21,23 +21,11 @@ import { applyRules, createRule, deleteRule, listRules, updateRule } from '../se
 import { setPolicyTerms } from '../services/admin-terms.js';
 import { listCuratedTopics, pinTopic, unpinTopic } from '../services/admin-topics.js';
 
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const error = (description: string) => json(ErrorBody, description);
-
-const errors = {
-  400: error('Invalid input; `issues` lists each problem'),
-  401: error('No bearer token, or an unknown or revoked one'),
-  403: error("The token's role or organisation scope does not allow this"),
-  404: error('Not found'),
-  500: error('Internal error'),
-} as const;
 const conflict = { 409: error('Conflicts with an existing entry') } as const;
 const noContent = { 204: { description: 'Done' } } as const;
 
-const security = [{ bearer: [] }];
-const platformAdmin = { tags: ['Administration'], security, middleware: [requirePlatformAdmin()] };
-const reviewer = { tags: ['Administration'], security, middleware: [requireRole('reviewer', 'admin')] };
+const platformAdmin = { tags: ['Administration'], security: bearerSecurity, middleware: [requirePlatformAdmin()] };
+const reviewer = { tags: ['Administration'], security: bearerSecurity, middleware: [requireRole('reviewer', 'admin')] };
 
 const listRulesRoute = createRoute({
   ...platformAdmin,
@@ -45,7 +33,7 @@ const listRulesRoute = createRoute({
   path: '/admin/taxonomy/rules',
   summary: 'Classification rules',
   description: 'Rules assign terms on import. Needs an admin token of a root organisation: the taxonomy is shared by the whole platform.',
-  responses: { 200: json(RuleList, 'Every rule'), ...errors },
+  responses: { 200: json(RuleList, 'Every rule'), ...adminErrorResponses },
 });
 
 const createRuleRoute = createRoute({
@@ -55,7 +43,7 @@ const createRuleRoute = createRoute({
   summary: 'Add a classification rule',
   description: 'The rule assigns its term to policies whose title (or, with `field: any`, title or body) contains one of its keywords.',
   request: body(RuleInput),
-  responses: { 201: json(Rule, 'The new rule'), ...errors, ...conflict },
+  responses: { 201: json(Rule, 'The new rule'), ...adminErrorResponses, ...conflict },
 });
 
 const updateRuleRoute = createRoute({
@@ -64,7 +52,7 @@ const updateRuleRoute = createRoute({
   path: '/admin/taxonomy/rules/{id}',
   summary: 'Replace a classification rule',
   request: { params: IdParam, ...body(RuleInput) },
-  responses: { 200: json(Rule, 'The rule'), ...errors, ...conflict },
+  responses: { 200: json(Rule, 'The rule'), ...adminErrorResponses, ...conflict },
 });
 
 const deleteRuleRoute = createRoute({
@@ -74,7 +62,7 @@ const deleteRuleRoute = createRoute({
   summary: 'Delete a classification rule',
   description: 'Terms the rule already assigned stay.',
   request: { params: IdParam },
-  responses: { ...noContent, ...errors },
+  responses: { ...noContent, ...adminErrorResponses },
 });
 
 const applyRulesRoute = createRoute({
@@ -83,7 +71,7 @@ const applyRulesRoute = createRoute({
   path: '/admin/taxonomy/rules/apply',
   summary: 'Apply the rules to every stored policy',
   description: 'Adds the terms the rules assign and a policy lacks; removes none, so hand-assigned terms stay.',
-  responses: { 200: json(ApplyResult, 'What changed'), ...errors },
+  responses: { 200: json(ApplyResult, 'What changed'), ...adminErrorResponses },
 });
 
 const setTermsRoute = createRoute({
@@ -93,7 +81,7 @@ const setTermsRoute = createRoute({
   summary: "Set a policy's classification by hand",
   description: "Replaces every term of the policy. Needs a reviewer or admin token whose subtree holds the policy's organisation.",
   request: { params: IdParam, ...body(PolicyTermsInput) },
-  responses: { 200: json(PolicyTerms, "The policy's terms"), ...errors },
+  responses: { 200: json(PolicyTerms, "The policy's terms"), ...adminErrorResponses },
 });
 
 const listTopicsRoute = createRoute({
@@ -101,7 +89,7 @@ const listTopicsRoute = createRoute({
   method: 'get',
   path: '/admin/topics',
   summary: "Curated hot topics of the token's subtree",
-  responses: { 200: json(TopicList, 'Topics in display order'), ...errors },
+  responses: { 200: json(TopicList, 'Topics in display order'), ...adminErrorResponses },
 });
 
 const pinTopicRoute = createRoute({
@@ -111,7 +99,7 @@ const pinTopicRoute = createRoute({
   summary: 'Pin a hot topic',
   description: "Pinned topics come first in `/topics/hot` on the organisation's sites and those below it.",
   request: body(TopicInput),
-  responses: { 201: json(Topic, 'The pinned topic'), ...errors, ...conflict },
+  responses: { 201: json(Topic, 'The pinned topic'), ...adminErrorResponses, ...conflict },
 });
 
 const unpinTopicRoute = createRoute({
@@ -120,19 +108,19 @@ const unpinTopicRoute = createRoute({
   path: '/admin/topics/{id}',
   summary: 'Unpin a hot topic',
   request: { params: IdParam },
-  responses: { ...noContent, ...errors },
+  responses: { ...noContent, ...adminErrorResponses },
 });
 
 const auditRoute = createRoute({
   tags: ['Administration'],
-  security,
+  security: bearerSecurity,
   middleware: [requireRole('admin')],
   method: 'get',
   path: '/admin/audit',
   summary: 'The audit log',
   description: "Latest first: every change made with a token or from the command line. Admins of a root organisation see all; others, the changes made with their subtree's tokens.",
   request: { query: AuditQuery },
-  responses: { 200: json(AuditList, 'Entries'), ...errors },
+  responses: { 200: json(AuditList, 'Entries'), ...adminErrorResponses },
 });
 
 /** Administration: every route needs a bearer token; every change is audited. */

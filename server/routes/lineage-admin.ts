@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bearerAuth, requireRole, type AdminEnv } from '../http/auth.js';
 import { validationHook } from '../http/errors.js';
+import { adminErrorResponses, bearerSecurity, body, error, json } from './responses.js';
 import { IdParam } from '../schemas/admin.js';
-import { ErrorBody } from '../schemas/common.js';
 import {
   AdminRelation,
   Faq,
@@ -17,22 +17,9 @@ import {
 } from '../schemas/lineage.js';
 import { createRelation, deleteRelation, listRelations, setFaqs, setInterpretationMedia, setKeyPolicy, setServices, updateRelation } from '../lineage/admin.js';
 
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const error = (description: string) => json(ErrorBody, description);
-
-const errors = {
-  400: error('Invalid input; `issues` lists each problem'),
-  401: error('No bearer token, or an unknown or revoked one'),
-  403: error("The token's role or organisation scope does not allow this"),
-  404: error('Not found'),
-  500: error('Internal error'),
-} as const;
-
-const security = [{ bearer: [] }];
 // Links and key marks are review decisions; services, FAQs and media are content a filer supplies.
-const reviewer = { tags: ['Administration'], security, middleware: [requireRole('reviewer', 'admin')] };
-const filer = { tags: ['Administration'], security, middleware: [requireRole('filer', 'reviewer', 'admin')] };
+const reviewer = { tags: ['Administration'], security: bearerSecurity, middleware: [requireRole('reviewer', 'admin')] };
+const filer = { tags: ['Administration'], security: bearerSecurity, middleware: [requireRole('filer', 'reviewer', 'admin')] };
 
 const RelationList = z.object({ items: z.array(AdminRelation) }).openapi('AdminRelationList');
 const ServiceList = z.object({ items: z.array(Service) }).openapi('ServiceList');
@@ -46,7 +33,7 @@ const keyRoute = createRoute({
   summary: 'Mark or unmark a key policy (重点政策)',
   description: `Key policies are those whose interpretation rate is supervised. ${scope}`,
   request: { params: IdParam, ...body(KeyInput) },
-  responses: { 200: json(KeyInput, 'The mark'), ...errors },
+  responses: { 200: json(KeyInput, 'The mark'), ...adminErrorResponses },
 });
 
 const relationsRoute = createRoute({
@@ -56,7 +43,7 @@ const relationsRoute = createRoute({
   summary: "A policy's relations, both ways, rejected ones included",
   description: scope,
   request: { params: IdParam },
-  responses: { 200: json(RelationList, 'Relations, latest change first'), ...errors },
+  responses: { 200: json(RelationList, 'Relations, latest change first'), ...adminErrorResponses },
 });
 
 const createRelationRoute = createRoute({
@@ -66,7 +53,7 @@ const createRelationRoute = createRoute({
   summary: 'Link two documents by hand',
   description: "`from` acts on `to` (amends, repeals, interprets it …). The link is confirmed at once and no import changes it. Needs a token whose subtree holds the `from` document's organisation.",
   request: body(RelationInput),
-  responses: { 201: json(AdminRelation, 'The relation'), ...errors, 409: error('The two documents are already linked by this kind of relation (in any state)') },
+  responses: { 201: json(AdminRelation, 'The relation'), ...adminErrorResponses, 409: error('The two documents are already linked by this kind of relation (in any state)') },
 });
 
 const updateRelationRoute = createRoute({
@@ -76,7 +63,7 @@ const updateRelationRoute = createRoute({
   summary: 'Confirm or reject a link, or set its date',
   description: 'A rejected link is kept, so that no import restores it. Validity follows: rejecting a repeal restores what the source said.',
   request: { params: IdParam, ...body(RelationPatch) },
-  responses: { 200: json(AdminRelation, 'The relation'), ...errors },
+  responses: { 200: json(AdminRelation, 'The relation'), ...adminErrorResponses },
 });
 
 const deleteRelationRoute = createRoute({
@@ -86,7 +73,7 @@ const deleteRelationRoute = createRoute({
   summary: 'Remove a link',
   description: 'A link made by hand is deleted; a link found by the linker or stated by a source is rejected instead, so that no import restores it.',
   request: { params: IdParam },
-  responses: { 204: { description: 'Done' }, ...errors },
+  responses: { 204: { description: 'Done' }, ...adminErrorResponses },
 });
 
 const servicesRoute = createRoute({
@@ -96,7 +83,7 @@ const servicesRoute = createRoute({
   summary: "Replace a policy's related services (相关办事)",
   description: scope,
   request: { params: IdParam, ...body(ServicesInput) },
-  responses: { 200: json(ServiceList, 'The services, in order'), ...errors },
+  responses: { 200: json(ServiceList, 'The services, in order'), ...adminErrorResponses },
 });
 
 const faqsRoute = createRoute({
@@ -106,7 +93,7 @@ const faqsRoute = createRoute({
   summary: "Replace a policy's FAQs (常见问题)",
   description: scope,
   request: { params: IdParam, ...body(FaqsInput) },
-  responses: { 200: json(FaqList, 'The FAQs, in order'), ...errors },
+  responses: { 200: json(FaqList, 'The FAQs, in order'), ...adminErrorResponses },
 });
 
 const mediaRoute = createRoute({
@@ -116,7 +103,7 @@ const mediaRoute = createRoute({
   summary: "Set an interpretation's form and media",
   description: `400 when the document is not an interpretation. Imports leave media set by hand alone. ${scope}`,
   request: { params: IdParam, ...body(InterpretationMediaInput) },
-  responses: { 200: json(InterpretationMedia, 'The media'), ...errors },
+  responses: { 200: json(InterpretationMedia, 'The media'), ...adminErrorResponses },
 });
 
 /** Administration of lineage: key policies, links, services, FAQs and interpretation media. Every change is audited. */

@@ -5,9 +5,7 @@ import { HotTopics, HotTopicsQuery, SearchQuery, SearchResult, SuggestQuery, Sug
 import { searchEngine } from '../search/engine.js';
 import { suggest } from '../services/suggest.js';
 import { eventRecorder, hotTopics } from '../services/topics.js';
-import { errorResponses } from './responses.js';
-
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+import { errorResponses, json } from './responses.js';
 
 const search = createRoute({
   method: 'get',
