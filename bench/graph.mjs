@@ -4,9 +4,7 @@
 // Every request asks about another policy. SQLite by default; with DATABASE_URL, PostgreSQL
 // (a database of its own per size, created here).
 //   node bench/graph.mjs [--policies 60000] [--body-chars 3000] [--duration 10] [--connections 10] [--ids 2000] [--fresh]
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import pg from 'pg';
-import { arg, load, memoryMb, root, run, serve } from './lib.mjs';
+import { arg, benchStore, load, memoryMb, run, serve } from './lib.mjs';
 
 const policies = Number(arg('policies', '60000'));
 const bodyChars = Number(arg('body-chars', '3000'));
@@ -15,27 +13,7 @@ const connections = Number(arg('connections', '10'));
 const idCount = Number(arg('ids', '2000'));
 const fresh = process.argv.includes('--fresh');
 
-let env;
-let seeded = true;
-if (process.env.DATABASE_URL) {
-  const url = new URL(process.env.DATABASE_URL);
-  const name = `gongkai_graph_${policies}_${bodyChars}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  if (fresh) await admin.query(`drop database if exists ${name}`);
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount > 0;
-  if (!exists) await admin.query(`create database ${name}`);
-  await admin.end();
-  seeded = exists;
-  url.pathname = `/${name}`;
-  env = { DATABASE_URL: url.toString() };
-} else {
-  mkdirSync(`${root}bench/.data`, { recursive: true });
-  const file = `${root}bench/.data/graph-${policies}-${bodyChars}.db`;
-  if (fresh) rmSync(file, { force: true });
-  seeded = existsSync(file);
-  env = { GONGKAI_DB: file, DATABASE_URL: '' };
-}
+const { env, seeded } = await benchStore(`graph-${policies}-${bodyChars}`, fresh);
 
 let seedRate = null;
 if (!seeded) {

@@ -1,13 +1,38 @@
 // Shared helpers for the benchmark scripts: each prints one JSON document on stdout.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const bin = `${root}bin/gongkai.js`;
+
+/**
+ * The store a benchmark runs on, kept between runs per name: a SQLite file in bench/.data, or with
+ * DATABASE_URL a PostgreSQL database of its own. `seeded` says whether it already holds data;
+ * `fresh` starts it over.
+ */
+export async function benchStore(name, fresh) {
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    const database = `gongkai_${name.replaceAll('-', '_')}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    if (fresh) await admin.query(`drop database if exists ${database}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [database])).rowCount > 0;
+    if (!exists) await admin.query(`create database ${database}`);
+    await admin.end();
+    url.pathname = `/${database}`;
+    return { env: { DATABASE_URL: url.toString() }, seeded: exists };
+  }
+  mkdirSync(`${root}bench/.data`, { recursive: true });
+  const file = `${root}bench/.data/${name}.db`;
+  if (fresh) rmSync(file, { force: true });
+  return { env: { GONGKAI_DB: file, DATABASE_URL: '' }, seeded: existsSync(file) };
+}
 
 export function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);

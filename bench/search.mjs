@@ -4,9 +4,7 @@
 // for tokenising and writing alone, before the demo lineage is written and linked).
 // SQLite by default; with DATABASE_URL, PostgreSQL (a database of its own per size, created here).
 //   node bench/search.mjs [--policies 60000] [--body-chars 3000] [--duration 10] [--connections 10] [--workers 1] [--fresh]
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import pg from 'pg';
-import { arg, load, memoryMb, root, run, serve } from './lib.mjs';
+import { arg, benchStore, load, memoryMb, run, serve } from './lib.mjs';
 
 const policies = Number(arg('policies', '60000'));
 const bodyChars = Number(arg('body-chars', '3000'));
@@ -15,27 +13,7 @@ const connections = Number(arg('connections', '10'));
 const fresh = process.argv.includes('--fresh');
 const workers = Number(arg('workers', '1'));
 
-let env;
-let seeded = true;
-if (process.env.DATABASE_URL) {
-  const url = new URL(process.env.DATABASE_URL);
-  const name = `gongkai_search_${policies}_${bodyChars}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  if (fresh) await admin.query(`drop database if exists ${name}`);
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount > 0;
-  if (!exists) await admin.query(`create database ${name}`);
-  await admin.end();
-  seeded = exists;
-  url.pathname = `/${name}`;
-  env = { DATABASE_URL: url.toString() };
-} else {
-  mkdirSync(`${root}bench/.data`, { recursive: true });
-  const file = `${root}bench/.data/search-${policies}-${bodyChars}.db`;
-  if (fresh) rmSync(file, { force: true });
-  seeded = existsSync(file);
-  env = { GONGKAI_DB: file, DATABASE_URL: '' };
-}
+const { env, seeded } = await benchStore(`search-${policies}-${bodyChars}`, fresh);
 
 let importRate = null;
 if (!seeded) {
