@@ -86,10 +86,16 @@ export async function runImport(store: Store, formatName: string, file: string, 
   // Both sides of a link may now be stored, whichever came first.
   const links = await link(store.db);
 
+  await recordImportRun(store, formatName, file, startedAt, report);
+  return { ...report, links };
+}
+
+/** Writes an import's counts to the import log. */
+export async function recordImportRun(store: Store, format: string, file: string, startedAt: string, report: WriteCounts & { rejected: unknown[] }): Promise<void> {
   await store.db
     .insertInto('import_runs')
     .values({
-      format: formatName,
+      format,
       source: file,
       started_at: startedAt,
       finished_at: new Date().toISOString(),
@@ -99,5 +105,4 @@ export async function runImport(store: Store, formatName: string, file: string, 
       rejected: report.rejected.length,
     })
     .execute();
-  return { ...report, links };
 }

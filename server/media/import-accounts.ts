@@ -1,6 +1,6 @@
 import type { Store } from '../db/index.js';
 import { MEDIA_ACCOUNTS_FORMAT, readMediaAccounts } from '../ingest/formats/media-accounts.js';
-import type { RejectedRow } from '../ingest/run-import.js';
+import { recordImportRun, type RejectedRow } from '../ingest/run-import.js';
 import { upsertMediaAccounts, type MediaAccountInput, type WriteCounts } from './accounts.js';
 
 export interface MediaAccountImportReport extends WriteCounts {
@@ -43,18 +43,6 @@ export async function importMediaAccounts(store: Store, file: string, options: {
   }
   await flush();
 
-  await store.db
-    .insertInto('import_runs')
-    .values({
-      format: MEDIA_ACCOUNTS_FORMAT,
-      source: file,
-      started_at: startedAt,
-      finished_at: new Date().toISOString(),
-      inserted: report.inserted,
-      updated: report.updated,
-      unchanged: report.unchanged,
-      rejected: report.rejected.length,
-    })
-    .execute();
+  await recordImportRun(store, MEDIA_ACCOUNTS_FORMAT, file, startedAt, report);
   return report;
 }
