@@ -237,16 +237,23 @@ export interface PolicyFaqsTable {
 }
 
 /** PostgreSQL only: the search index (SQLite keeps it in FTS5 tables). */
+/** PostgreSQL only (search/pg-index.ts): what ranking needs of each indexed document. */
 export interface SearchDocsTable {
   policy_id: number;
-  head: unknown;
-  tsv: unknown;
+  block: number;
+  words: number;
+  passages: number;
+  passage_words: number;
 }
 
-export interface SearchPassagesTable {
-  id: number;
-  policy_id: number;
-  tsv: unknown;
+/** PostgreSQL only: a word's documents and passages in one block, as varints (search/postings.ts). */
+export interface SearchPostingsTable {
+  term: string;
+  block: number;
+  docs: Buffer;
+  ndocs: number;
+  passages: Buffer;
+  npassages: number;
 }
 
 export type MediaPlatform = 'wechat' | 'weibo' | 'toutiao' | 'douyin' | 'channels' | 'kuaishou' | 'bilibili' | 'xiaohongshu' | 'other';
@@ -347,7 +354,7 @@ export interface Database {
   search_events: SearchEventsTable;
   curated_topics: CuratedTopicsTable;
   search_docs: SearchDocsTable;
-  search_passages: SearchPassagesTable;
+  search_postings: SearchPostingsTable;
   tokens: TokensTable;
   audit_log: AuditLogTable;
   taxonomy_rules: TaxonomyRulesTable;

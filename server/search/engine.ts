@@ -7,6 +7,7 @@ import { hotTopics } from '../services/topics.js';
 import { bareTitle, DocTable, type FacetCounts, type SearchFilters } from './doc-table.js';
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
+import { intersect } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 
@@ -84,22 +85,6 @@ function nthLargest(values: Float64Array, n: number): number {
     else break;
   }
   return a[k]!;
-}
-
-/** Values present in both ascending lists. */
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.min(a.length, b.length));
-  let n = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      out[n++] = a[i]!;
-      i++;
-      j++;
-    }
-  }
-  return out.subarray(0, n);
 }
 
 /** What is known of one query word's matches; each part is read once per content revision. */

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Store } from '../db/index.js';
+import { intersect, union } from './id-lists.js';
 import { policyOfRow } from './passages.js';
+import * as pg from './pg-index.js';
+import { bm25 } from './postings.js';
 import type { ParsedQuery } from './query.js';
 
 /** Scores by policy id; larger is better. */
@@ -24,93 +27,106 @@ function fts5Term(t: Term): string {
   return alts.length > 1 ? `(${alts.join(' OR ')})` : alts[0]!;
 }
 
-function tsTerm(t: Term): string {
-  const alts = variants(t).map((words) => (words.length > 1 ? `(${words.join(' & ')})` : words[0]!));
-  return alts.length > 1 ? `(${alts.join(' | ')})` : alts[0]!;
-}
-
 const usable = (terms: Term[]) => terms.filter((t) => SAFE.test(t.word));
 
-type Rows<R> = { rows: R[] };
+const ascending = (rows: { id: number }[]) => Int32Array.from(rows, (r) => r.id).sort();
+
+/** Every word a term's forms name. */
+const formWords = (t: Term) => [...new Set(variants(t).flat())];
 
 /**
- * Runs a PostgreSQL search read through the GIN indexes. The planner costs `@@` as cheap, so for a
- * common word it scans the table and unpacks every document's vector instead (measured on 60,000
- * documents, a word in 48,000 of them: 740 ms scanning, 74 ms through the index).
+ * On PostgreSQL, a word's documents in any of its forms (a form of several words: the documents
+ * holding them all), and those holding that form in their title or metadata.
  */
-function throughIndex<R>(store: Store, read: (db: Store['db']) => Promise<Rows<R>>): Promise<Rows<R>> {
-  return store.db.transaction().execute(async (trx) => {
-    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(trx);
-    return read(trx);
-  });
+async function pgPostings(store: Store, term: Term): Promise<{ docs: Int32Array; heads: Int32Array }> {
+  const byWord = await pg.readDocs(store.db, formWords(term));
+  let docs: Int32Array = new Int32Array();
+  let heads: Int32Array = new Int32Array();
+  for (const form of variants(term)) {
+    const lists = form.map((w) => byWord.get(w)!);
+    docs = union(docs, lists.map((l) => l.docs).reduce(intersect));
+    heads = union(heads, lists.map((l) => l.heads).reduce(intersect));
+  }
+  return { docs, heads };
 }
 
-const ascending = (rows: Rows<{ id: number }>) => Int32Array.from(rows.rows, (r) => r.id).sort();
+/**
+ * About how many documents (or passages) hold a term on PostgreSQL, from the postings' counts:
+ * a form of several words counts as its rarest word.
+ */
+async function pgCount(store: Store, term: Term, of: 'docs' | 'passages'): Promise<number> {
+  const counts = await pg.wordCounts(store.db, formWords(term));
+  return variants(term).reduce((n, form) => n + Math.min(...form.map((w) => counts.get(w)?.[of] ?? 0)), 0);
+}
 
 /** The documents holding a word in any of its forms, ascending by id. */
 export async function termDocs(store: Store, term: Term): Promise<Int32Array> {
   if (!SAFE.test(term.word)) return new Int32Array();
-  return ascending(
-    store.dialect === 'postgres'
-      ? await throughIndex(store, (db) => sql<{ id: number }>`select policy_id as id from search_docs where tsv @@ to_tsquery('simple', ${tsTerm(term)})`.execute(db))
-      : await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${fts5Term(term)}`.execute(store.db),
-  );
+  if (store.dialect === 'postgres') return (await pgPostings(store, term)).docs;
+  return ascending((await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${fts5Term(term)}`.execute(store.db)).rows);
 }
 
 /** The documents whose title, 文号, issuers or keywords hold a word in any of its forms, ascending by id. */
 async function headDocs(store: Store, term: Term): Promise<Int32Array> {
   if (!SAFE.test(term.word)) return new Int32Array();
-  return ascending(
-    store.dialect === 'postgres'
-      ? await throughIndex(store, (db) => sql<{ id: number }>`select policy_id as id from search_docs where head @@ to_tsquery('simple', ${tsTerm(term)})`.execute(db))
-      : await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${`{title meta} : ${fts5Term(term)}`}`.execute(store.db),
-  );
+  return ascending((await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${`{title meta} : ${fts5Term(term)}`}`.execute(store.db)).rows);
 }
 
 /**
- * About how many documents hold a word in any of its forms, without reading them: counted on SQLite;
- * on PostgreSQL the planner's estimate from its statistics (as for passageCount).
+ * About how many documents hold a word in any of its forms, without reading them: counted on
+ * SQLite; on PostgreSQL from the postings' counts.
  */
 export async function termCount(store: Store, term: Term): Promise<number> {
   if (!SAFE.test(term.word)) return 0;
-  if (store.dialect === 'postgres') {
-    const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
-      explain (format json) select 1 from search_docs where tsv @@ to_tsquery('simple', ${tsTerm(term)})`.execute(store.db);
-    return plan.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
-  }
+  if (store.dialect === 'postgres') return pgCount(store, term, 'docs');
   const rows = await sql<{ n: number }>`select count(*) as n from doc_fts where doc_fts match ${fts5Term(term)}`.execute(store.db);
   return Number(rows.rows[0]?.n ?? 0);
 }
 
-/**
- * A word's documents and, among them, those holding it in their title or metadata (both ascending
- * by id). On PostgreSQL one index scan answers both: the titles and metadata of the documents found
- * are tested as they are read, which costs less than a second scan (about a third less for a word
- * in 43,000 of 60,000 documents).
- */
+/** A word's documents and, among them, those holding it in their title or metadata (both ascending by id). */
 export async function wordPostings(store: Store, term: Term): Promise<{ docs: Int32Array; heads: Int32Array }> {
-  if (store.dialect !== 'postgres' || !SAFE.test(term.word)) {
-    const [docs, heads] = await Promise.all([termDocs(store, term), headDocs(store, term)]);
-    return { docs, heads };
+  if (!SAFE.test(term.word)) return { docs: new Int32Array(), heads: new Int32Array() };
+  if (store.dialect === 'postgres') return pgPostings(store, term);
+  const [docs, heads] = await Promise.all([termDocs(store, term), headDocs(store, term)]);
+  return { docs, heads };
+}
+
+/** The position of `id` in an ascending list, or -1. */
+function find(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else if (ids[mid]! > id) hi = mid - 1;
+    else return mid;
   }
-  const { rows } = await throughIndex(store, (db) =>
-    sql<{ id: number; head: boolean }>`select policy_id as id, head @@ q as head from search_docs, to_tsquery('simple', ${tsTerm(term)}) q where tsv @@ q`.execute(db),
-  );
-  return { docs: ascending({ rows }), heads: ascending({ rows: rows.filter((r) => r.head) }) };
+  return -1;
 }
 
 /**
  * Index scores of the documents holding every word, which are `ids` (call it for small sets: it
- * ranks them all).
+ * ranks them all): BM25 over their whole text, title and metadata weighing more; on PostgreSQL
+ * computed from the postings as SQLite computes bm25(doc_fts, 10, 4, 1).
  */
 export async function scoreEvery(store: Store, terms: Term[], ids: number[]): Promise<Scores> {
   const words = usable(terms);
   if (words.length === 0 || ids.length === 0) return new Map();
   if (store.dialect === 'postgres') {
-    const rows = await sql<{ id: number; s: number }>`
-      select policy_id as id, ts_rank(head, to_tsquery('simple', ${words.map(tsTerm).join(' & ')})) * 10 + 0.1 as s
-      from search_docs where policy_id = any(${ids})`.execute(store.db);
-    return new Map(rows.rows.map((r) => [r.id, Number(r.s)]));
+    const all = words.flatMap(variants).flat();
+    const [totals, byWord, sizes] = await Promise.all([pg.totals(store.db), pg.readDocs(store.db, [...new Set(all)]), pg.docWords(store.db, ids)]);
+    const avg = totals.words / Math.max(1, totals.docs);
+    const scores: Scores = new Map();
+    for (const id of ids) {
+      let s = 0;
+      for (const w of all) {
+        const { docs, weights } = byWord.get(w)!;
+        const at = find(docs, id);
+        if (at >= 0) s += bm25(weights[at]!, sizes.get(id) ?? avg, avg, docs.length, totals.docs);
+      }
+      scores.set(id, s);
+    }
+    return scores;
   }
   const rows = await sql<{ id: number; s: number }>`
     select rowid as id, -bm25(doc_fts, 10.0, 4.0, 1.0) as s from doc_fts where doc_fts match ${words.map(fts5Term).join(' AND ')}`.execute(store.db);
@@ -119,18 +135,35 @@ export async function scoreEvery(store: Store, terms: Term[], ids: number[]): Pr
 
 /**
  * How many passages hold a word in any of its forms: counted on SQLite (a fraction of the cost of
- * ranking them); on PostgreSQL the planner's estimate from its statistics, since counting there
- * visits every matching row (1.4 s for a word in 160,000 passages).
+ * ranking them); on PostgreSQL from the postings' counts.
  */
 export async function passageCount(store: Store, term: Term): Promise<number> {
   if (!SAFE.test(term.word)) return 0;
-  if (store.dialect === 'postgres') {
-    const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
-      explain (format json) select 1 from search_passages where tsv @@ to_tsquery('simple', ${tsTerm(term)})`.execute(store.db);
-    return plan.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
-  }
+  if (store.dialect === 'postgres') return pgCount(store, term, 'passages');
   const rows = await sql<{ n: number }>`select count(*) as n from passage_fts where passage_fts match ${fts5Term(term)}`.execute(store.db);
   return Number(rows.rows[0]?.n ?? 0);
+}
+
+/**
+ * On PostgreSQL, each passage's BM25 for the words, as SQLite's bm25(passage_fts) scores it: each
+ * form of a word (all of a form's words) the passage holds adds its words' scores.
+ */
+async function pgPassageScores(store: Store, terms: Term[]): Promise<Map<number, number>> {
+  const forms = terms.flatMap(variants);
+  const [totals, byWord] = await Promise.all([pg.totals(store.db), pg.readPassages(store.db, [...new Set(forms.flat())])]);
+  const avg = totals.passageWords / Math.max(1, totals.passages);
+  const rows = new Map([...byWord].map(([w, list]) => [w, new Map(list.map((p) => [p.row, p]))]));
+  const scores = new Map<number, number>();
+  for (const form of forms) {
+    const held = form.map((w) => rows.get(w)!);
+    for (const row of held[0]!.keys()) {
+      if (!held.every((m) => m.has(row))) continue;
+      let s = scores.get(row) ?? 0;
+      for (const m of held) s += bm25(m.get(row)!.tf, m.get(row)!.length, avg, m.size, totals.passages);
+      scores.set(row, s);
+    }
+  }
+  return scores;
 }
 
 /**
@@ -143,16 +176,13 @@ export async function bestPassages(store: Store, terms: Term[], limit = 2000): P
   if (words.length === 0) return best;
   const rows =
     store.dialect === 'postgres'
-      ? await throughIndex(
-          store,
-          (db) => sql<{ id: string; s: number }>`
-            select id, ts_rank(tsv, q) * 10 as s from search_passages, to_tsquery('simple', ${words.map(tsTerm).join(' | ')}) q
-            where tsv @@ q order by s desc limit ${limit}`.execute(db),
-        )
-      : await sql<{ id: number; s: number }>`
-          select rowid as id, -bm25(passage_fts) as s from passage_fts where passage_fts match ${words.map(fts5Term).join(' OR ')}
-          order by bm25(passage_fts) limit ${limit}`.execute(store.db);
-  for (const r of rows.rows) {
+      ? [...(await pgPassageScores(store, words))].map(([id, s]) => ({ id, s })).sort((a, b) => b.s - a.s).slice(0, limit)
+      : (
+          await sql<{ id: number; s: number }>`
+            select rowid as id, -bm25(passage_fts) as s from passage_fts where passage_fts match ${words.map(fts5Term).join(' OR ')}
+            order by bm25(passage_fts) limit ${limit}`.execute(store.db)
+        ).rows;
+  for (const r of rows) {
     const id = policyOfRow(Number(r.id));
     best.set(id, Math.max(best.get(id) ?? 0, Number(r.s)));
   }

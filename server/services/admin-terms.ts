@@ -3,7 +3,7 @@ import type { PolicyTerms } from '../schemas/admin.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { assertPathInScope, type Principal } from '../http/auth.js';
 import type { TermRef } from '../taxonomy/rules.js';
-import { indexPolicies, unindexPolicies } from '../search/indexer.js';
+import { reindexPolicies } from '../search/reindex.js';
 import { audit } from './admin-audit.js';
 import { bumpRevision } from './revision.js';
 
@@ -21,35 +21,7 @@ export async function termIndex(db: DB): Promise<Map<string, { id: number; name:
  */
 export async function refreshPolicies(db: DB, dialect: Dialect, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await db
-    .selectFrom('policies as p')
-    .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
-    .select(['p.id', 'p.title', 'p.doc_no', 'p.issuers', 'p.keywords', 'b.text'])
-    .where('p.id', 'in', ids)
-    .execute();
-  const names = new Map<number, string[]>();
-  const terms = await db
-    .selectFrom('policy_terms as pt')
-    .innerJoin('taxonomy_terms as t', 't.id', 'pt.term_id')
-    .select(['pt.policy_id', 't.name'])
-    .where('pt.policy_id', 'in', ids)
-    .orderBy('pt.policy_id')
-    .orderBy('t.axis')
-    .orderBy('t.sort')
-    .execute();
-  for (const t of terms) (names.get(t.policy_id) ?? names.set(t.policy_id, []).get(t.policy_id)!).push(t.name);
-  await unindexPolicies(db, dialect, ids);
-  // The same fields as PolicyWriter indexes.
-  await indexPolicies(
-    db,
-    dialect,
-    rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      meta: [r.doc_no ?? '', ...(JSON.parse(r.issuers) as string[]), ...(JSON.parse(r.keywords) as string[]), ...(names.get(r.id) ?? [])].join(' '),
-      body: r.text,
-    })),
-  );
+  await reindexPolicies(db, dialect, ids);
   await db.updateTable('policies').set({ updated_at: new Date().toISOString() }).where('id', 'in', ids).execute();
 }
 

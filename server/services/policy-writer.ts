@@ -5,6 +5,7 @@ import type { NewPolicy, TermOrigin } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision } from './revision.js';
 import { indexPolicies, unindexPolicies } from '../search/indexer.js';
+import { compact } from '../search/pg-index.js';
 import type { IndexText, IndexTokens } from '../search/index-tokens.js';
 import { tokenizeBatch } from '../search/token-pool.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
@@ -40,12 +41,14 @@ export class PolicyWriter {
   }
 
   /**
-   * After a bulk write on PostgreSQL, refreshes the planner's statistics: autovacuum may be off or
-   * late, and plans made for empty tables read whole indexes.
+   * After a bulk write on PostgreSQL, compacts the search index (the entries of policies written
+   * again) and refreshes the planner's statistics: autovacuum may be off or late, and plans made
+   * for empty tables read whole indexes.
    */
   async analyze(): Promise<void> {
     if (this.store.dialect !== 'postgres') return;
-    await sql`analyze policies, policy_terms, search_docs, search_passages`.execute(this.db);
+    await compact(this.db);
+    await sql`analyze policies, policy_terms, search_docs, search_postings`.execute(this.db);
   }
 
   /** Terms by `axis:code`; unknown codes are the caller's to reject before writing. */

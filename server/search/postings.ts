@@ -1,0 +1,279 @@
+import type { IndexTokens } from './index-tokens.js';
+import { passageRowId } from './passages.js';
+
+/**
+ * PostgreSQL's search index as postings written by the importer (see pg-index.ts): for each word and
+ * each write batch (a "block"), one row listing the documents holding it and one listing its
+ * passages, as varints. Tokenising already happens here, so the store only files bytes: a GIN
+ * index over tsvectors cost 2.8 ms of PostgreSQL's CPU per 3,000-character document, and reading a
+ * common word's documents through it visited every one of them in the heap.
+ *
+ * Document entry: varint(id − previous id) · 2 + (1 if the word is in the title or metadata), then
+ * varint(its occurrences, weighted as SQLite's bm25(doc_fts, 10, 4, 1) weighs the fields).
+ * Passage entry: varint(row − previous row), varint(occurrences), varint(passage length in words).
+ */
+
+/** Index words are letters, digits and underscores: the only words a query can ask for. */
+const PIECE = /[\p{L}\p{N}_]+/gu;
+const SAFE = /^[\p{L}\p{N}_]+$/u;
+
+/** The words of space-joined index tokens (a token with other characters counts as its pieces). */
+export function words(tokens: string): string[] {
+  const out: string[] = [];
+  for (const t of tokens.split(' ')) {
+    if (!t) continue;
+    if (SAFE.test(t)) out.push(t);
+    else for (const m of t.matchAll(PIECE)) out.push(m[0]);
+  }
+  return out;
+}
+
+class Bytes {
+  private buf = new Uint8Array(64);
+  length = 0;
+
+  varint(value: number): void {
+    if (this.length + 10 > this.buf.length) {
+      const grown = new Uint8Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    // Division, not bit shifts: passage rows pass 2^32.
+    let n = value;
+    while (n >= 128) {
+      this.buf[this.length++] = (n % 128) | 128;
+      n = Math.floor(n / 128);
+    }
+    this.buf[this.length++] = n;
+  }
+
+  toBuffer(): Buffer {
+    return Buffer.from(this.buf.subarray(0, this.length));
+  }
+}
+
+/** Reads varints in order. */
+export class VarintReader {
+  private at = 0;
+  constructor(private readonly buf: Uint8Array) {}
+
+  get done(): boolean {
+    return this.at >= this.buf.length;
+  }
+
+  next(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.buf[this.at++]!;
+      value += (b & 127) * scale;
+      if (b < 128) return value;
+      scale *= 128;
+    }
+  }
+}
+
+export interface PostingRow {
+  term: string;
+  docs: Buffer;
+  ndocs: number;
+  passages: Buffer;
+  npassages: number;
+}
+
+/** What ranking needs to know of each document: its size in words, and its passages'. */
+export interface DocStats {
+  id: number;
+  words: number;
+  passages: number;
+  passageWords: number;
+}
+
+/** A word in the title counts ten times, in the metadata four times, as in SQLite's ranking. */
+const TITLE_WEIGHT = 10;
+const META_WEIGHT = 4;
+
+interface Acc {
+  docs: Bytes;
+  lastId: number;
+  ndocs: number;
+  passages: Bytes;
+  lastRow: number;
+  npassages: number;
+}
+
+function counts(list: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const w of list) m.set(w, (m.get(w) ?? 0) + 1);
+  return m;
+}
+
+/** The posting rows of one block of documents, and each document's statistics. */
+export function buildBlock(docs: { id: number; tokens: IndexTokens }[]): { rows: PostingRow[]; stats: DocStats[] } {
+  const byTerm = new Map<string, Acc>();
+  const acc = (w: string) => {
+    let a = byTerm.get(w);
+    if (!a) byTerm.set(w, (a = { docs: new Bytes(), lastId: 0, ndocs: 0, passages: new Bytes(), lastRow: 0, npassages: 0 }));
+    return a;
+  };
+  const stats: DocStats[] = [];
+  for (const { id, tokens } of [...docs].sort((a, b) => a.id - b.id)) {
+    const title = words(tokens.title);
+    const meta = words(tokens.meta);
+    const weighted = counts(title);
+    for (const [w, n] of weighted) weighted.set(w, n * TITLE_WEIGHT);
+    for (const w of meta) weighted.set(w, (weighted.get(w) ?? 0) + META_WEIGHT);
+    const head = new Set(weighted.keys());
+    let passageWords = 0;
+    const passages = tokens.passages.map((text) => {
+      const list = words(text);
+      passageWords += list.length;
+      for (const w of list) weighted.set(w, (weighted.get(w) ?? 0) + 1);
+      return { list, tf: counts(list) };
+    });
+    for (const [w, f] of weighted) {
+      const a = acc(w);
+      a.docs.varint((id - a.lastId) * 2 + (head.has(w) ? 1 : 0));
+      a.docs.varint(f);
+      a.lastId = id;
+      a.ndocs++;
+    }
+    for (const [ord, p] of passages.entries()) {
+      const row = passageRowId(id, ord);
+      for (const [w, tf] of p.tf) {
+        const a = acc(w);
+        a.passages.varint(row - a.lastRow);
+        a.passages.varint(tf);
+        a.passages.varint(p.list.length);
+        a.lastRow = row;
+        a.npassages++;
+      }
+    }
+    stats.push({ id, words: title.length + meta.length + passageWords, passages: passages.length, passageWords });
+  }
+  const rows = [...byTerm].map(([term, a]) => ({ term, docs: a.docs.toBuffer(), ndocs: a.ndocs, passages: a.passages.toBuffer(), npassages: a.npassages }));
+  return { rows, stats };
+}
+
+/** Growable list of ids, with a number each. */
+class Entries {
+  ids = new Int32Array(1024);
+  values = new Float32Array(1024);
+  length = 0;
+
+  push(id: number, value: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const values = new Float32Array(this.length * 2);
+      values.set(this.values);
+      this.values = values;
+    }
+    this.ids[this.length] = id;
+    this.values[this.length++] = value;
+  }
+
+  /** Ascending by id: blocks are read in write order, and a document written again sits in a later block. */
+  sorted(): { ids: Int32Array; values: Float32Array } {
+    const ids = this.ids.slice(0, this.length);
+    const values = this.values.slice(0, this.length);
+    for (let i = 1; i < ids.length; i++) {
+      if (ids[i - 1]! <= ids[i]!) continue;
+      const order = Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
+      return { ids: Int32Array.from(order, (k) => ids[k]!), values: Float32Array.from(order, (k) => values[k]!) };
+    }
+    return { ids, values };
+  }
+}
+
+export interface DocPostings {
+  /** The documents holding the word, ascending by id. */
+  docs: Int32Array;
+  /** Its weighted occurrences in each of them (see the entry format above). */
+  weights: Float32Array;
+  /** Those holding it in their title or metadata, ascending. */
+  heads: Int32Array;
+}
+
+/**
+ * Decodes a word's document rows, without the entries a later write replaced (`dropped`: ids by
+ * block).
+ */
+export function decodeDocs(rows: { block: number; docs: Uint8Array }[], dropped: Map<number, Set<number>>): DocPostings {
+  const docs = new Entries();
+  const heads = new Entries();
+  for (const { block, docs: bytes } of rows) {
+    const gone = dropped.get(block);
+    const r = new VarintReader(bytes);
+    let id = 0;
+    while (!r.done) {
+      const v = r.next();
+      const f = r.next();
+      id += Math.floor(v / 2);
+      if (gone?.has(id)) continue;
+      docs.push(id, f);
+      if (v % 2) heads.push(id, f);
+    }
+  }
+  const { ids, values } = docs.sorted();
+  return { docs: ids, weights: values, heads: heads.sorted().ids };
+}
+
+/** Decodes a word's passage rows into (row, occurrences, length) triples, skipping replaced documents. */
+export function decodePassages(
+  rows: { block: number; passages: Uint8Array }[],
+  dropped: Map<number, Set<number>>,
+  policyOf: (row: number) => number,
+  visit: (row: number, tf: number, length: number) => void,
+): void {
+  for (const { block, passages } of rows) {
+    const gone = dropped.get(block);
+    const r = new VarintReader(passages);
+    let row = 0;
+    while (!r.done) {
+      row += r.next();
+      const tf = r.next();
+      const length = r.next();
+      if (!gone?.has(policyOf(row))) visit(row, tf, length);
+    }
+  }
+}
+
+/** A word's rows of one block without the given documents' entries (when a block is compacted). */
+export function withoutDocs(row: { docs: Uint8Array; passages: Uint8Array }, gone: Set<number>, policyOf: (row: number) => number): Omit<PostingRow, 'term'> {
+  const docs = new Bytes();
+  let ndocs = 0;
+  let lastId = 0;
+  let id = 0;
+  for (const r = new VarintReader(row.docs); !r.done; ) {
+    const v = r.next();
+    const f = r.next();
+    id += Math.floor(v / 2);
+    if (gone.has(id)) continue;
+    docs.varint((id - lastId) * 2 + (v % 2));
+    docs.varint(f);
+    lastId = id;
+    ndocs++;
+  }
+  const passages = new Bytes();
+  let npassages = 0;
+  let lastRow = 0;
+  decodePassages([{ block: 0, passages: row.passages }], new Map([[0, gone]]), policyOf, (at, tf, length) => {
+    passages.varint(at - lastRow);
+    passages.varint(tf);
+    passages.varint(length);
+    lastRow = at;
+    npassages++;
+  });
+  return { docs: docs.toBuffer(), ndocs, passages: passages.toBuffer(), npassages };
+}
+
+/**
+ * Okapi BM25 of one word in one text, as SQLite's FTS5 computes it (k1 1.2, b 0.75, and a tiny
+ * positive idf for words in more than half the texts), so both stores rank alike.
+ */
+export function bm25(tf: number, length: number, avgLength: number, df: number, n: number): number {
+  const idf = Math.log((n - df + 0.5) / (df + 0.5));
+  return ((idf > 0 ? idf : 1e-6) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * length) / Math.max(avgLength, 1)));
+}

@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { passageRowId, policyOfRow } from '../../server/search/passages.js';
+import { bm25, buildBlock, decodeDocs, decodePassages, withoutDocs, words } from '../../server/search/postings.js';
+
+const doc = (id: number, title: string, meta: string, passages: string[]) => ({ id, tokens: { title, meta, passages } });
+const rowsOf = (built: ReturnType<typeof buildBlock>, term: string, block = 1) => {
+  const r = built.rows.find((x) => x.term === term)!;
+  return { block, docs: r.docs, passages: r.passages, ndocs: r.ndocs, npassages: r.npassages };
+};
+
+describe('search postings', () => {
+  it('splits tokens holding other characters into the words a query can name', () => {
+    expect(words('就业 covid-19 a_b  创业')).toEqual(['就业', 'covid', '19', 'a_b', '创业']);
+  });
+
+  it('lists each word’s documents in id order with title or metadata marked and fields weighted 10, 4, 1', () => {
+    const built = buildBlock([doc(9, '就业 补贴', '人社部', ['就业 就业 创业']), doc(3, '养老', '就业', ['养老 保险'])]);
+    const jobs = decodeDocs([rowsOf(built, '就业')], new Map());
+    expect([...jobs.docs]).toEqual([3, 9]);
+    expect([...jobs.heads]).toEqual([3, 9]);
+    expect([...jobs.weights]).toEqual([4, 10 + 2]);
+    const startup = decodeDocs([rowsOf(built, '创业')], new Map());
+    expect([...startup.docs]).toEqual([9]);
+    expect([...startup.heads]).toEqual([]);
+    expect(built.stats).toEqual([
+      { id: 3, words: 4, passages: 1, passageWords: 2 },
+      { id: 9, words: 6, passages: 1, passageWords: 3 },
+    ]);
+  });
+
+  it('skips dropped entries and orders ids across blocks, weights following their ids', () => {
+    const older = buildBlock([doc(5, '就业', '', []), doc(7, '', '', ['就业 就业'])]);
+    const newer = buildBlock([doc(2, '', '', ['就业'])]);
+    const both = decodeDocs([rowsOf(older, '就业', 1), rowsOf(newer, '就业', 2)], new Map([[1, new Set([5])]]));
+    expect([...both.docs]).toEqual([2, 7]);
+    expect([...both.weights]).toEqual([1, 2]);
+    expect([...both.heads]).toEqual([]);
+  });
+
+  it('lists passages with occurrences and length, past 2^32 row ids', () => {
+    const id = 2_000_000;
+    const built = buildBlock([doc(id, '', '', ['物业 服务 物业', '费用', '物业'])]);
+    const seen: number[][] = [];
+    decodePassages([rowsOf(built, '物业')], new Map(), policyOfRow, (row, tf, length) => seen.push([row, tf, length]));
+    expect(passageRowId(id, 2)).toBeGreaterThan(2 ** 32);
+    expect(seen).toEqual([
+      [passageRowId(id, 0), 2, 3],
+      [passageRowId(id, 2), 1, 1],
+    ]);
+  });
+
+  it('rewrites a row without given documents', () => {
+    const built = buildBlock([doc(1, '就业', '', ['就业']), doc(4, '', '', ['就业 创业'])]);
+    const kept = withoutDocs(rowsOf(built, '就业'), new Set([1]), policyOfRow);
+    expect(kept.ndocs).toBe(1);
+    expect(kept.npassages).toBe(1);
+    const decoded = decodeDocs([{ block: 1, docs: kept.docs }], new Map());
+    expect([...decoded.docs]).toEqual([4]);
+    expect([...decoded.weights]).toEqual([1]);
+    const seen: number[] = [];
+    decodePassages([{ block: 1, passages: kept.passages }], new Map(), policyOfRow, (row) => seen.push(row));
+    expect(seen).toEqual([passageRowId(4, 0)]);
+  });
+
+  it('scores as SQLite’s FTS5 bm25 does', () => {
+    const db = new Database(':memory:');
+    db.exec('create virtual table t using fts5(body)');
+    const texts = ['就业 创业 补贴', '就业 就业 就业 培训 补贴 补贴 社保', '养老 保险', '就业', '住房 公积金 提取 就业 创业 贷款 贴息'];
+    for (const text of texts) db.prepare('insert into t (body) values (?)').run(text);
+    const sqlite = db.prepare(`select rowid as id, -bm25(t) as s from t where t match '"补贴"' order by rowid`).all() as { id: number; s: number }[];
+    const avg = texts.reduce((n, t) => n + t.split(' ').length, 0) / texts.length;
+    const df = texts.filter((t) => t.split(' ').includes('补贴')).length;
+    expect(sqlite).toHaveLength(2);
+    for (const { id, s } of sqlite) {
+      const list = texts[id - 1]!.split(' ');
+      expect(bm25(list.filter((w) => w === '补贴').length, list.length, avg, df, texts.length)).toBeCloseTo(s, 9);
+    }
+    db.close();
+  });
+});
