@@ -268,9 +268,9 @@ export class SearchEngine {
           inHead[slot] = 1;
         }
       }
-      add(await bestPassages(this.store, await this.passageTerms(terms)), strict);
+      add(await bestPassages(this.store, await this.passageTerms(terms), this.docs.revision), strict);
       // A few of them are worth the index's own ranking of the whole text.
-      if (strict && every.length <= RANK_EVERY_UP_TO) add(await scoreEvery(this.store, terms, Array.from(every, (slot) => this.docs.idOf(slot))), true);
+      if (strict && every.length <= RANK_EVERY_UP_TO) add(await scoreEvery(this.store, terms, Array.from(every, (slot) => this.docs.idOf(slot)), this.docs.revision), true);
     }
     if (parsed.docNoKey) add(new Map((await matchDocNo(this.store, parsed.docNoKey)).map((id) => [id, DOC_NO_BOOST])));
     let count = 0;
@@ -308,7 +308,7 @@ export class SearchEngine {
   /** The ids of the documents holding a word and of those holding it in their title or metadata. */
   private read(term: QueryTerm): Promise<{ docs: Int32Array; heads: Int32Array }> {
     return this.cached(term, 'read', async () => {
-      const found = await wordPostings(this.store, term);
+      const found = await wordPostings(this.store, term, this.docs.revision);
       this.counted(found.heads);
       return { docs: this.counted(found.docs), heads: found.heads };
     });

@@ -1,7 +1,7 @@
 import { splitPassages } from './passages.js';
 import { indexTokens } from './tokenizer.js';
 
-/** A policy's index tokens, space-joined per field and per passage (in passage order). */
+/** A policy's index words, space-joined per field and per passage (in passage order). */
 export interface IndexTokens {
   title: string;
   meta: string;
@@ -15,7 +15,19 @@ export interface IndexText {
   body: string;
 }
 
-const tokens = (text: string) => indexTokens(text).join(' ');
+/** Index words are letters, digits and underscores: the only words a query can ask for. */
+const WORD = /^[\p{L}\p{N}_]+$/u;
+const PIECE = /[\p{L}\p{N}_]+/gu;
+
+/** A text's index words, space-joined: a token holding other characters counts as its pieces. */
+function tokens(text: string): string {
+  const out: string[] = [];
+  for (const t of indexTokens(text)) {
+    if (WORD.test(t)) out.push(t);
+    else for (const m of t.matchAll(PIECE)) out.push(m[0]);
+  }
+  return out.join(' ');
+}
 
 /** Tokenizes a policy for the index: the body once, passage by passage. */
 export function tokenizeForIndex(doc: IndexText): IndexTokens {

@@ -6,6 +6,11 @@ import * as pg from './pg-index.js';
 import { bm25 } from './postings.js';
 import type { ParsedQuery } from './query.js';
 
+/**
+ * Readers take the content revision they read at: PostgreSQL keeps what it decodes for that
+ * revision (pg-index.ts).
+ */
+
 /** Scores by policy id; larger is better. */
 export type Scores = Map<number, number>;
 
@@ -38,8 +43,8 @@ const formWords = (t: Term) => [...new Set(variants(t).flat())];
  * On PostgreSQL, a word's documents in any of its forms (a form of several words: the documents
  * holding them all), and those holding that form in their title or metadata.
  */
-async function pgPostings(store: Store, term: Term): Promise<{ docs: Int32Array; heads: Int32Array }> {
-  const byWord = await pg.readDocs(store.db, formWords(term));
+async function pgPostings(store: Store, term: Term, revision: number): Promise<{ docs: Int32Array; heads: Int32Array }> {
+  const byWord = await pg.readDocs(store.db, formWords(term), revision);
   let docs: Int32Array = new Int32Array();
   let heads: Int32Array = new Int32Array();
   for (const form of variants(term)) {
@@ -60,9 +65,9 @@ async function pgCount(store: Store, term: Term, of: 'docs' | 'passages'): Promi
 }
 
 /** The documents holding a word in any of its forms, ascending by id. */
-export async function termDocs(store: Store, term: Term): Promise<Int32Array> {
+export async function termDocs(store: Store, term: Term, revision: number): Promise<Int32Array> {
   if (!SAFE.test(term.word)) return new Int32Array();
-  if (store.dialect === 'postgres') return (await pgPostings(store, term)).docs;
+  if (store.dialect === 'postgres') return (await pgPostings(store, term, revision)).docs;
   return ascending((await sql<{ id: number }>`select rowid as id from doc_fts where doc_fts match ${fts5Term(term)}`.execute(store.db)).rows);
 }
 
@@ -84,10 +89,10 @@ export async function termCount(store: Store, term: Term): Promise<number> {
 }
 
 /** A word's documents and, among them, those holding it in their title or metadata (both ascending by id). */
-export async function wordPostings(store: Store, term: Term): Promise<{ docs: Int32Array; heads: Int32Array }> {
+export async function wordPostings(store: Store, term: Term, revision: number): Promise<{ docs: Int32Array; heads: Int32Array }> {
   if (!SAFE.test(term.word)) return { docs: new Int32Array(), heads: new Int32Array() };
-  if (store.dialect === 'postgres') return pgPostings(store, term);
-  const [docs, heads] = await Promise.all([termDocs(store, term), headDocs(store, term)]);
+  if (store.dialect === 'postgres') return pgPostings(store, term, revision);
+  const [docs, heads] = await Promise.all([termDocs(store, term, revision), headDocs(store, term)]);
   return { docs, heads };
 }
 
@@ -109,12 +114,12 @@ function find(ids: Int32Array, id: number): number {
  * ranks them all): BM25 over their whole text, title and metadata weighing more; on PostgreSQL
  * computed from the postings as SQLite computes bm25(doc_fts, 10, 4, 1).
  */
-export async function scoreEvery(store: Store, terms: Term[], ids: number[]): Promise<Scores> {
+export async function scoreEvery(store: Store, terms: Term[], ids: number[], revision: number): Promise<Scores> {
   const words = usable(terms);
   if (words.length === 0 || ids.length === 0) return new Map();
   if (store.dialect === 'postgres') {
     const all = words.flatMap(variants).flat();
-    const [totals, byWord, sizes] = await Promise.all([pg.totals(store.db), pg.readDocs(store.db, [...new Set(all)]), pg.docWords(store.db, ids)]);
+    const [totals, byWord, sizes] = await Promise.all([pg.totals(store.db, revision), pg.readDocs(store.db, [...new Set(all)], revision), pg.docWords(store.db, ids)]);
     const avg = totals.words / Math.max(1, totals.docs);
     const scores: Scores = new Map();
     for (const id of ids) {
@@ -148,9 +153,9 @@ export async function passageCount(store: Store, term: Term): Promise<number> {
  * On PostgreSQL, each passage's BM25 for the words, as SQLite's bm25(passage_fts) scores it: each
  * form of a word (all of a form's words) the passage holds adds its words' scores.
  */
-async function pgPassageScores(store: Store, terms: Term[]): Promise<Map<number, number>> {
+async function pgPassageScores(store: Store, terms: Term[], revision: number): Promise<Map<number, number>> {
   const forms = terms.flatMap(variants);
-  const [totals, byWord] = await Promise.all([pg.totals(store.db), pg.readPassages(store.db, [...new Set(forms.flat())])]);
+  const [totals, byWord] = await Promise.all([pg.totals(store.db, revision), pg.readPassages(store.db, [...new Set(forms.flat())], revision)]);
   const avg = totals.passageWords / Math.max(1, totals.passages);
   const rows = new Map([...byWord].map(([w, list]) => [w, new Map(list.map((p) => [p.row, p]))]));
   const scores = new Map<number, number>();
@@ -170,13 +175,13 @@ async function pgPassageScores(store: Store, terms: Term[]): Promise<Map<number,
  * Each document's best passage for any of these words (long documents score by their best article
  * or section, DESIGN §6), for the `limit` best passages.
  */
-export async function bestPassages(store: Store, terms: Term[], limit = 2000): Promise<Scores> {
+export async function bestPassages(store: Store, terms: Term[], revision: number, limit = 2000): Promise<Scores> {
   const words = usable(terms);
   const best: Scores = new Map();
   if (words.length === 0) return best;
   const rows =
     store.dialect === 'postgres'
-      ? [...(await pgPassageScores(store, words))].map(([id, s]) => ({ id, s })).sort((a, b) => b.s - a.s).slice(0, limit)
+      ? [...(await pgPassageScores(store, words, revision))].map(([id, s]) => ({ id, s })).sort((a, b) => b.s - a.s).slice(0, limit)
       : (
           await sql<{ id: number; s: number }>`
             select rowid as id, -bm25(passage_fts) as s from passage_fts where passage_fts match ${words.map(fts5Term).join(' OR ')}

@@ -13,13 +13,26 @@ import { buildBlock, decodeDocs, decodePassages, withoutDocs, type DocPostings, 
 /** Rows per insert: each statement sends one array per column. */
 const ROWS = 5000;
 
+/**
+ * Inserts posting rows. Their bytes travel as one binary parameter that the statement cuts up: a
+ * bytea[] parameter would go as hex text, twice the size, encoded here and parsed there.
+ */
 async function insertPostings(db: DB, block: number, rows: PostingRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += ROWS) {
     const chunk = rows.slice(i, i + ROWS);
+    const parts = chunk.flatMap((r) => [r.docs, r.passages]);
+    const starts: number[] = [];
+    let at = 1;
+    for (const part of parts) {
+      starts.push(at);
+      at += part.length;
+    }
     await sql`insert into search_postings (term, block, docs, ndocs, passages, npassages)
-      select term, ${block}::integer, docs, ndocs, passages, npassages
-      from unnest(${chunk.map((r) => r.term)}::text[], ${chunk.map((r) => r.docs)}::bytea[], ${chunk.map((r) => r.ndocs)}::integer[],
-                  ${chunk.map((r) => r.passages)}::bytea[], ${chunk.map((r) => r.npassages)}::integer[]) as v (term, docs, ndocs, passages, npassages)`.execute(db);
+      select term, ${block}::integer, substring(bytes from d_at for d_len), ndocs, substring(bytes from p_at for p_len), npassages
+      from (select ${Buffer.concat(parts)}::bytea as bytes) b,
+           unnest(${chunk.map((r) => r.term)}::text[], ${chunk.map((_, k) => starts[2 * k])}::integer[], ${chunk.map((r) => r.docs.length)}::integer[], ${chunk.map((r) => r.ndocs)}::integer[],
+                  ${chunk.map((_, k) => starts[2 * k + 1])}::integer[], ${chunk.map((r) => r.passages.length)}::integer[], ${chunk.map((r) => r.npassages)}::integer[])
+           as v (term, d_at, d_len, ndocs, p_at, p_len, npassages)`.execute(db);
   }
 }
 
@@ -38,7 +51,7 @@ export async function writeBlock(db: DB, docs: { id: number; tokens: IndexTokens
   }
   await insertPostings(db, block, rows);
   const sum = (f: (s: (typeof stats)[number]) => number) => stats.reduce((n, s) => n + f(s), 0);
-  await sql`update search_totals set version = version + 1, docs = docs + ${stats.length}, words = words + ${sum((s) => s.words)},
+  await sql`update search_totals set docs = docs + ${stats.length}, words = words + ${sum((s) => s.words)},
     passages = passages + ${sum((s) => s.passages)}, passage_words = passage_words + ${sum((s) => s.passageWords)}`.execute(db);
 }
 
@@ -47,7 +60,7 @@ export async function unindex(db: DB, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await sql`with gone as (delete from search_docs where policy_id = any(${ids}::integer[]) returning *),
       marked as (insert into search_dropped (policy_id, block) select policy_id, block from gone)
-    update search_totals s set version = s.version + 1, docs = s.docs - t.n, words = s.words - t.w, passages = s.passages - t.p, passage_words = s.passage_words - t.pw
+    update search_totals s set docs = s.docs - t.n, words = s.words - t.w, passages = s.passages - t.p, passage_words = s.passage_words - t.pw
     from (select count(*) as n, coalesce(sum(words), 0) as w, coalesce(sum(passages), 0) as p, coalesce(sum(passage_words), 0) as pw from gone) t`.execute(db);
 }
 
@@ -76,51 +89,115 @@ export async function compact(db: DB): Promise<void> {
   }
 }
 
-/** Entries no longer current, as ids by block. */
-async function droppedEntries(db: DB): Promise<Map<number, Set<number>>> {
-  const { rows } = await sql<{ policy_id: number; block: number }>`select policy_id, block from search_dropped`.execute(db);
-  const out = new Map<number, Set<number>>();
-  for (const r of rows) (out.get(r.block) ?? out.set(r.block, new Set()).get(r.block)!).add(r.policy_id);
-  return out;
+export interface Passage {
+  row: number;
+  /** The word's occurrences in the passage. */
+  tf: number;
+  /** The passage's length in words. */
+  length: number;
 }
 
-/** Decoded postings are kept per index version (which every write moves on) up to this many ids in all. */
-const CACHED_IDS = 4_000_000;
-const cache = new WeakMap<DB, { version: number; ids: number; byWord: Map<string, DocPostings> }>();
+export interface Totals {
+  docs: number;
+  words: number;
+  passages: number;
+  passageWords: number;
+}
 
-/** Each word's documents, weights and title-or-metadata documents. */
-export async function readDocs(db: DB, words: string[]): Promise<Map<string, DocPostings>> {
-  const { version } = await totals(db);
-  let kept = cache.get(db);
-  if (!kept || kept.version !== version || kept.ids > CACHED_IDS) cache.set(db, (kept = { version, ids: 0, byWord: new Map() }));
-  const missing = words.filter((w) => !kept.byWord.has(w));
+/** Decoded postings are dropped past this many entries in all. */
+const CACHED_ENTRIES = 4_000_000;
+
+/**
+ * What the readers read and decoded, per content revision (every write to the index moves it on,
+ * in the same transaction): the totals, the dropped entries and each word's postings.
+ */
+interface ReadCache {
+  revision: number;
+  entries: number;
+  totals?: Promise<Totals>;
+  dropped?: Promise<Map<number, Set<number>>>;
+  docs: Map<string, DocPostings>;
+  passages: Map<string, Passage[]>;
+}
+const caches = new WeakMap<DB, ReadCache>();
+
+function cacheAt(db: DB, revision: number): ReadCache {
+  let cache = caches.get(db);
+  if (!cache || cache.revision !== revision || cache.entries > CACHED_ENTRIES) {
+    caches.set(db, (cache = { revision, entries: 0, docs: new Map(), passages: new Map() }));
+  }
+  return cache;
+}
+
+/** Reads a value once per revision; a failed read is not kept. */
+function once<K extends 'totals' | 'dropped'>(cache: ReadCache, key: K, read: () => NonNullable<ReadCache[K]>): NonNullable<ReadCache[K]> {
+  const found = cache[key];
+  if (found) return found as NonNullable<ReadCache[K]>;
+  const reading = read();
+  cache[key] = reading;
+  (reading as Promise<unknown>).catch(() => cache[key] === reading && delete cache[key]);
+  return reading;
+}
+
+/** The sizes BM25 averages over. */
+export function totals(db: DB, revision: number): Promise<Totals> {
+  return once(cacheAt(db, revision), 'totals', async () => {
+    const { rows } = await sql<Record<'docs' | 'words' | 'passages' | 'passage_words', string>>`select * from search_totals`.execute(db);
+    const r = rows[0];
+    return { docs: Number(r?.docs ?? 0), words: Number(r?.words ?? 0), passages: Number(r?.passages ?? 0), passageWords: Number(r?.passage_words ?? 0) };
+  });
+}
+
+/** Entries no longer current, as ids by block. */
+function droppedEntries(db: DB, cache: ReadCache): Promise<Map<number, Set<number>>> {
+  return once(cache, 'dropped', async () => {
+    const { rows } = await sql<{ policy_id: number; block: number }>`select policy_id, block from search_dropped`.execute(db);
+    const out = new Map<number, Set<number>>();
+    for (const r of rows) (out.get(r.block) ?? out.set(r.block, new Set()).get(r.block)!).add(r.policy_id);
+    return out;
+  });
+}
+
+/** Reads and decodes the words not yet in the cache from one column of their rows. */
+async function readWords<T>(
+  db: DB,
+  revision: number,
+  words: string[],
+  part: 'docs' | 'passages',
+  decode: (rows: { block: number; bytes: Buffer }[], dropped: Map<number, Set<number>>) => { value: T; entries: number },
+): Promise<Map<string, T>> {
+  const cache = cacheAt(db, revision);
+  const byWord = cache[part] as Map<string, T>;
+  const missing = words.filter((w) => !byWord.has(w));
   if (missing.length > 0) {
     const [{ rows }, dropped] = await Promise.all([
-      sql<{ term: string; block: number; docs: Buffer }>`select term, block, docs from search_postings where term = any(${missing}::text[]) order by term, block`.execute(db),
-      droppedEntries(db),
+      sql<{ term: string; block: number; bytes: Buffer }>`select term, block, ${sql.ref(part)} as bytes from search_postings where term = any(${missing}::text[]) order by term, block`.execute(db),
+      droppedEntries(db, cache),
     ]);
     for (const w of missing) {
-      const postings = decodeDocs(rows.filter((r) => r.term === w), dropped);
-      kept.ids += postings.docs.length;
-      kept.byWord.set(w, postings);
+      const { value, entries } = decode(rows.filter((r) => r.term === w), dropped);
+      cache.entries += entries;
+      byWord.set(w, value);
     }
   }
-  return new Map(words.map((w) => [w, kept.byWord.get(w)!]));
+  return new Map(words.map((w) => [w, byWord.get(w)!]));
 }
 
-/** Every passage holding any of the words, with each word's occurrences there and the passage's length. */
-export async function readPassages(db: DB, words: string[]): Promise<Map<string, { row: number; tf: number; length: number }[]>> {
-  const out = new Map<string, { row: number; tf: number; length: number }[]>(words.map((w) => [w, []]));
-  if (words.length === 0) return out;
-  const [{ rows }, dropped] = await Promise.all([
-    sql<{ term: string; block: number; passages: Buffer }>`select term, block, passages from search_postings where term = any(${words}::text[]) order by term, block`.execute(db),
-    droppedEntries(db),
-  ]);
-  for (const w of words) {
-    const list = out.get(w)!;
-    decodePassages(rows.filter((r) => r.term === w), dropped, policyOfRow, (row, tf, length) => list.push({ row, tf, length }));
-  }
-  return out;
+/** Each word's documents, weights and title-or-metadata documents. */
+export function readDocs(db: DB, words: string[], revision: number): Promise<Map<string, DocPostings>> {
+  return readWords(db, revision, words, 'docs', (rows, dropped) => {
+    const value = decodeDocs(rows.map((r) => ({ block: r.block, docs: r.bytes })), dropped);
+    return { value, entries: value.docs.length };
+  });
+}
+
+/** Every passage holding each word. */
+export function readPassages(db: DB, words: string[], revision: number): Promise<Map<string, Passage[]>> {
+  return readWords(db, revision, words, 'passages', (rows, dropped) => {
+    const value: Passage[] = [];
+    decodePassages(rows.map((r) => ({ block: r.block, passages: r.bytes })), dropped, policyOfRow, (row, tf, length) => value.push({ row, tf, length }));
+    return { value, entries: value.length };
+  });
 }
 
 /** How many documents and passages hold each word, counted from the row headers (dropped entries included). */
@@ -129,21 +206,6 @@ export async function wordCounts(db: DB, words: string[]): Promise<Map<string, {
   const { rows } = await sql<{ term: string; docs: string; passages: string }>`
     select term, sum(ndocs) as docs, sum(npassages) as passages from search_postings where term = any(${words}::text[]) group by term`.execute(db);
   return new Map(rows.map((r) => [r.term, { docs: Number(r.docs), passages: Number(r.passages) }]));
-}
-
-export interface Totals {
-  /** Moves on with every write to the index. */
-  version: number;
-  docs: number;
-  words: number;
-  passages: number;
-  passageWords: number;
-}
-
-export async function totals(db: DB): Promise<Totals> {
-  const { rows } = await sql<Record<'version' | 'docs' | 'words' | 'passages' | 'passage_words', string>>`select * from search_totals`.execute(db);
-  const r = rows[0];
-  return { version: Number(r?.version ?? 0), docs: Number(r?.docs ?? 0), words: Number(r?.words ?? 0), passages: Number(r?.passages ?? 0), passageWords: Number(r?.passage_words ?? 0) };
 }
 
 /** How many words these documents hold, by id. */

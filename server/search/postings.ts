@@ -13,20 +13,8 @@ import { passageRowId } from './passages.js';
  * Passage entry: varint(row − previous row), varint(occurrences), varint(passage length in words).
  */
 
-/** Index words are letters, digits and underscores: the only words a query can ask for. */
-const PIECE = /[\p{L}\p{N}_]+/gu;
-const SAFE = /^[\p{L}\p{N}_]+$/u;
-
-/** The words of space-joined index tokens (a token with other characters counts as its pieces). */
-export function words(tokens: string): string[] {
-  const out: string[] = [];
-  for (const t of tokens.split(' ')) {
-    if (!t) continue;
-    if (SAFE.test(t)) out.push(t);
-    else for (const m of t.matchAll(PIECE)) out.push(m[0]);
-  }
-  return out;
-}
+/** The words of space-joined index words (index-tokens.ts leaves only words a query can name). */
+export const words = (text: string): string[] => (text ? text.split(' ') : []);
 
 class Bytes {
   private buf = new Uint8Array(64);
@@ -102,10 +90,11 @@ interface Acc {
   npassages: number;
 }
 
-function counts(list: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const w of list) m.set(w, (m.get(w) ?? 0) + 1);
-  return m;
+/** A word of one document: its accumulator, weighted occurrences and whether in the title or metadata. */
+interface DocWord {
+  a: Acc;
+  f: number;
+  head: boolean;
 }
 
 /** The posting rows of one block of documents, and each document's statistics. */
@@ -118,33 +107,48 @@ export function buildBlock(docs: { id: number; tokens: IndexTokens }[]): { rows:
   };
   const stats: DocStats[] = [];
   for (const { id, tokens } of [...docs].sort((a, b) => a.id - b.id)) {
+    const mine = new Map<string, DocWord>();
+    const entry = (w: string) => {
+      let e = mine.get(w);
+      if (!e) mine.set(w, (e = { a: acc(w), f: 0, head: false }));
+      return e;
+    };
     const title = words(tokens.title);
     const meta = words(tokens.meta);
-    const weighted = counts(title);
-    for (const [w, n] of weighted) weighted.set(w, n * TITLE_WEIGHT);
-    for (const w of meta) weighted.set(w, (weighted.get(w) ?? 0) + META_WEIGHT);
-    const head = new Set(weighted.keys());
+    for (const w of title) {
+      const e = entry(w);
+      e.f += TITLE_WEIGHT;
+      e.head = true;
+    }
+    for (const w of meta) {
+      const e = entry(w);
+      e.f += META_WEIGHT;
+      e.head = true;
+    }
     let passageWords = 0;
     const passages = tokens.passages.map((text) => {
       const list = words(text);
       passageWords += list.length;
-      for (const w of list) weighted.set(w, (weighted.get(w) ?? 0) + 1);
-      return { list, tf: counts(list) };
+      const tf = new Map<DocWord, number>();
+      for (const w of list) {
+        const e = entry(w);
+        e.f++;
+        tf.set(e, (tf.get(e) ?? 0) + 1);
+      }
+      return { length: list.length, tf };
     });
-    for (const [w, f] of weighted) {
-      const a = acc(w);
-      a.docs.varint((id - a.lastId) * 2 + (head.has(w) ? 1 : 0));
+    for (const { a, f, head } of mine.values()) {
+      a.docs.varint((id - a.lastId) * 2 + (head ? 1 : 0));
       a.docs.varint(f);
       a.lastId = id;
       a.ndocs++;
     }
     for (const [ord, p] of passages.entries()) {
       const row = passageRowId(id, ord);
-      for (const [w, tf] of p.tf) {
-        const a = acc(w);
+      for (const [{ a }, tf] of p.tf) {
         a.passages.varint(row - a.lastRow);
         a.passages.varint(tf);
-        a.passages.varint(p.list.length);
+        a.passages.varint(p.length);
         a.lastRow = row;
         a.npassages++;
       }

@@ -57,7 +57,7 @@ class WordPostings {
       // Most of a document's words are common: counting them is far cheaper than reading them.
       found = termCount(this.store, term).then(async (count) => {
         if (count > rareUpTo) return count;
-        const ids = await termDocs(this.store, term);
+        const ids = await termDocs(this.store, term, revision);
         this.ids += ids.length;
         return ids.length > rareUpTo ? ids.length : ids;
       });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../server/search/query.js';
 import { termDocs } from '../../server/search/match.js';
 import { BatchWriter, PolicyWriter } from '../../server/services/policy-writer.js';
+import { currentRevision } from '../../server/services/revision.js';
 import { searchCorpus } from '../helpers/search-fixtures.js';
 import { seedSmallOrgTree } from '../helpers/orgs.js';
 import { testStore, type TestStore } from '../helpers/store.js';
@@ -25,7 +26,7 @@ describe.runIf(postgres)('PostgreSQL search postings', () => {
     await writer.push(inputs);
     return writer.finish();
   }
-  const holding = async (word: string) => (await termDocs(store, parseQuery(word).terms[0]!)).length;
+  const holding = async (word: string) => (await termDocs(store, parseQuery(word).terms[0]!, await currentRevision(store.db))).length;
   const blocks = async () =>
     (await sql<{ docs: number }>`select docs from search_blocks order by block`.execute(store.db)).rows.map((r) => r.docs);
   const dropped = async () => Number((await sql<{ n: string }>`select count(*) as n from search_dropped`.execute(store.db)).rows[0]!.n);
