@@ -10,6 +10,7 @@ const modules: Record<string, string> = {
   'gk-policy-graph': './policy-graph.js',
   'gk-policy-detail': './policy-detail.js',
   'gk-interpretation-list': './interpretation-list.js',
+  'gk-stats-panel': './stats-panel.js',
 };
 
 const requested = new Set<string>();

@@ -13,6 +13,7 @@ export type { GkHotTopics } from './hot-topics/hot-topics.js';
 export type { GkPolicyGraph } from './policy-graph/policy-graph.js';
 export type { GkPolicyDetail } from './policy-detail/policy-detail.js';
 export type { GkInterpretationList } from './interpretation-list/interpretation-list.js';
+export type { GkStatsPanel } from './stats-panel/stats-panel.js';
 export type { PolicyDetail } from '../server/schemas/policy-detail.js';
 export type {
   Faq,

@@ -1,6 +1,6 @@
 import type { ErrorBody } from '../../server/schemas/common.js';
 import type { InterpretationForm, InterpretationList, PolicyGraph, RelatedList } from '../../server/schemas/lineage.js';
-import type { HotArticleList, MediaAccountFilter, MediaAccountList, MediaPlatform, MediaTopicList } from '../../server/schemas/media.js';
+import type { HotArticleList, MediaAccountFilter, MediaAccountList, MediaAlertList, MediaPlatform, MediaRanking, MediaTopicList, MediaTrend } from '../../server/schemas/media.js';
 import type { PolicyDetail } from '../../server/schemas/policy-detail.js';
 import type { Audience, PolicyLevel, PolicyList, PolicyType, Validity } from '../../server/schemas/policy.js';
 import type { FacetName, HotTopics, SearchResult, SuggestResult, Taxonomy } from '../../server/schemas/search.js';
@@ -209,6 +209,9 @@ export interface MediaRoutes {
   accounts: [MediaAccountFilter & { page?: number; pageSize?: number }, MediaAccountList];
   'articles/hot': [MediaScope & { topic?: number; limit?: number }, HotArticleList];
   topics: [{ limit?: number }, MediaTopicList];
+  rankings: [{ platform: 'wechat' | 'weibo'; period?: MediaRanking['period']; org?: string; county?: string }, MediaRanking];
+  trends: [MediaScope & { by?: MediaTrend['by']; from?: string; to?: string }, MediaTrend];
+  alerts: [MediaScope, MediaAlertList];
 }
 
 /**
