@@ -23,7 +23,9 @@ function closure(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(join(dir, file), 'utf8');
-  for (const [, spec] of code.matchAll(/(?:import|export)[^"']*?from\s*["'](\.\.?\/[^"']+)["']|import\s*["'](\.\.?\/[^"']+)["']/g)) {
+  // Both forms: `import … from "./x.js"` and the bare `import "./x.js"` of a chunk run for its side effects (messages).
+  for (const [, from, bare] of code.matchAll(/(?:import|export)[^"']*?from\s*["'](\.\.?\/[^"']+)["']|import\s*["'](\.\.?\/[^"']+)["']/g)) {
+    const spec = from ?? bare;
     if (spec) closure(join(file, '..', spec).replace(/\\/g, '/'), seen);
   }
   return seen;

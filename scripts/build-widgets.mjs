@@ -24,6 +24,8 @@ const widgets = {
   'gk-policy-graph': 'components/policy-graph/policy-graph.ts',
   'gk-policy-detail': 'components/policy-detail/policy-detail.ts',
   'gk-interpretation-list': 'components/interpretation-list/interpretation-list.ts',
+  'gk-media-matrix': 'components/media-matrix/media-matrix.ts',
+  'gk-hot-articles': 'components/hot-articles/hot-articles.ts',
   'gk-stats-panel': 'components/stats-panel/stats-panel.ts',
 };
 /**

@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { MediaAccount, MediaAccountFilter, MediaAccountList, MediaPlatform } from '../../server/schemas/media.js';
 import { GkErrorEvent } from '../events/gk-error.js';
 import { GkLoadEvent } from '../events/gk-load.js';
@@ -76,8 +76,12 @@ export class GkMediaMatrix extends GkElement {
 
   @state() private filterText = '';
   @state() private enlarged?: MediaAccount;
-  @query('dialog') private dialog!: HTMLDialogElement;
   private opener?: HTMLElement;
+
+  // A getter rather than @query: that decorator would grow the Lit chunk every widget loads.
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   private task = new Task(this, {
     task: ([base, , platform, org, county, scene], { signal }) => allAccounts(this.client, base, { platform, org, county, scene }, signal),
