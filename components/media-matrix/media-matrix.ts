@@ -208,7 +208,7 @@ export class GkMediaMatrix extends GkElement {
       ${a
         ? html`<h3 id="enlarged-name" class="dialog-name">${a.name}</h3>
             <img class="dialog-qr" src=${this.qrSrc(a)} alt=${this.t('media.qrAlt', { name: a.name, platform })} width="256" height="256" />
-            <p>${this.t('media.scan', { platform })}</p>
+            <p>${this.t('media.scan', { name: a.name })}</p>
             <p class="org">${this.t('media.org')}${this.t('punct.colon')}${a.orgName}</p>
             <p class="dialog-actions">
               ${a.profileUrl ? html`<a href=${a.profileUrl}>${this.t('media.profile')}</a>` : nothing}

@@ -19,7 +19,7 @@ export const mediaEn: Record<MediaMessageKey, string> = {
   'media.qrAlt': 'QR code of {name} ({platform})',
   'media.enlarge': 'Enlarge the QR code of {name}',
   'media.close': 'Close',
-  'media.scan': 'Scan with {platform} to follow',
+  'media.scan': 'Scan the QR code with your phone to follow {name}',
   'media.profile': 'Open the account',
   'media.org': 'Run by',
   'platform.wechat': 'WeChat',

@@ -18,7 +18,7 @@ export const mediaZhCN = {
   'media.qrAlt': '{name}（{platform}）二维码',
   'media.enlarge': '放大二维码：{name}',
   'media.close': '关闭',
-  'media.scan': '使用{platform}扫描二维码关注',
+  'media.scan': '用手机扫描二维码，关注“{name}”',
   'media.profile': '访问账号主页',
   'media.org': '主办单位',
   'platform.wechat': '微信公众号',

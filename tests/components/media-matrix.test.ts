@@ -118,6 +118,8 @@ describe('gk-media-matrix', () => {
     await waitUntil(() => dialog.open, 'dialog did not open');
     expect(text(q(el, '#enlarged-name'))).to.equal('萍乡人社');
     expect(q<HTMLImageElement>(el, '.dialog-qr')!.alt).to.equal('萍乡人社（微信公众号）二维码');
+    expect(text(q(el, 'dialog p'))).to.equal('用手机扫描二维码，关注“萍乡人社”');
+    expect(q(el, 'dialog a')!.getAttribute('href')).to.equal('https://mp.example.cn/2');
     expect(dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
