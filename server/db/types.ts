@@ -312,6 +312,8 @@ export interface MediaHarvestsTable {
   failures: ColumnType<number, number | undefined, number>;
   next_attempt_at: string | null;
   last_error: string | null;
+  /** Set while a process harvests the account; another may claim it once this has passed. */
+  claimed_until: string | null;
 }
 
 /** A micro topic (微专题): curated articles plus those its keywords match. */
