@@ -13,6 +13,7 @@ import { lineageSourcesMigration } from './migrations/0007-lineage-sources.js';
 import { indexMergingMigration } from './migrations/0008-index-merging.js';
 import { mediaMigration } from './migrations/0009-media.js';
 import { harvestLeaseMigration } from './migrations/0011-harvest-lease.js';
+import { mediaTopicPinsMigration } from './migrations/0012-media-topic-pins.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -67,7 +68,7 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
 
 /** Migrations in order; names are stable keys in the migration table. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect), '0006-lineage': lineageMigration(dialect), '0007-lineage-sources': lineageSourcesMigration, '0008-index-merging': indexMergingMigration(dialect), '0009-media': mediaMigration(dialect), '0011-harvest-lease': harvestLeaseMigration };
+  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect), '0006-lineage': lineageMigration(dialect), '0007-lineage-sources': lineageSourcesMigration, '0008-index-merging': indexMergingMigration(dialect), '0009-media': mediaMigration(dialect), '0011-harvest-lease': harvestLeaseMigration, '0012-media-topic-pins': mediaTopicPinsMigration };
 }
 
 export async function migrate(store: Store): Promise<string[]> {

@@ -333,6 +333,8 @@ export interface MediaTopicArticlesTable {
   topic_id: number;
   article_id: number;
   origin: 'hand' | 'rule';
+  /** When the article was pinned to the top of the topic; null when it is not. */
+  pinned_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {
