@@ -35,6 +35,8 @@ export interface HarvestReport {
   snapshots: number;
   rejected: number;
   failures: { accountId: number; name: string; error: string }[];
+  /** Accounts asked for by id that another process was harvesting, and so were left alone. */
+  busy: number[];
   seconds: number;
   articlesPerSecond: number;
 }
@@ -64,23 +66,28 @@ const DEFAULT_LEASE_MS = 10 * 60 * 1000;
  * this at once and each due account is read by exactly one of them.
  */
 export async function harvestDue(store: Store, now = new Date(), options: HarvestOptions = {}): Promise<HarvestReport> {
-  // Every account with a feed gets its harvest row, the thing a process claims.
-  await store.db
-    .insertInto('media_harvests')
-    .columns(['account_id'])
-    .expression((eb) =>
-      eb
-        .selectFrom('media_accounts as a')
-        .select('a.id')
-        .where('a.status', '=', 'active')
-        .where('a.feed_url', 'is not', null)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('media_harvests as h').select('h.account_id').whereRef('h.account_id', '=', 'a.id')))),
-    )
-    .onConflict((oc) => oc.column('account_id').doNothing())
-    .execute();
+  await ensureHarvestRows(store.db, null);
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   return harvestAccounts(store, () => (options.signal?.aborted ? Promise.resolve(undefined) : claimNext(store, now, leaseMs)), { ...options, now });
 }
+
+/** Gives the accounts (every active one with a feed when ids is null) their harvest row, the thing a process claims. */
+async function ensureHarvestRows(db: DB, ids: number[] | null): Promise<void> {
+  await db
+    .insertInto('media_harvests')
+    .columns(['account_id'])
+    .expression((eb) => {
+      const accounts = eb.selectFrom('media_accounts as a').select('a.id').where('a.feed_url', 'is not', null);
+      return (ids ? accounts.where('a.id', 'in', ids) : accounts.where('a.status', '=', 'active')).where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('media_harvests as h').select('h.account_id').whereRef('h.account_id', '=', 'a.id'))),
+      );
+    })
+    .onConflict((oc) => oc.column('account_id').doNothing())
+    .execute();
+}
+
+const unclaimed = (at: string) => (eb: ExpressionBuilder<Database, 'media_harvests'>) =>
+  eb.or([eb('media_harvests.claimed_until', 'is', null), eb('media_harvests.claimed_until', '<=', at)]);
 
 /**
  * Claims the next due, unclaimed account in one UPDATE … RETURNING: SQLite runs it under its single
@@ -90,10 +97,7 @@ export async function harvestDue(store: Store, now = new Date(), options: Harves
 async function claimNext(store: Store, now: Date, leaseMs: number): Promise<Account | undefined> {
   const at = now.toISOString();
   const due = (eb: ExpressionBuilder<Database, 'media_harvests'>) =>
-    eb.and([
-      eb.or([eb('media_harvests.next_attempt_at', 'is', null), eb('media_harvests.next_attempt_at', '<=', at)]),
-      eb.or([eb('media_harvests.claimed_until', 'is', null), eb('media_harvests.claimed_until', '<=', at)]),
-    ]);
+    eb.and([eb.or([eb('media_harvests.next_attempt_at', 'is', null), eb('media_harvests.next_attempt_at', '<=', at)]), unclaimed(at)(eb)]);
   let next = store.db
     .selectFrom('media_harvests')
     .innerJoin('media_accounts as a', 'a.id', 'media_harvests.account_id')
@@ -120,7 +124,10 @@ async function claimNext(store: Store, now: Date, leaseMs: number): Promise<Acco
     .executeTakeFirstOrThrow();
 }
 
-/** Harvests the given accounts (all accounts with a feed when ids is null), due or not. */
+/**
+ * Harvests the given accounts (all active accounts with a feed when ids is null), due or not. Each
+ * is claimed first like a due one; an account another process holds is left to it (`busy`).
+ */
 export async function harvestByIds(store: Store, ids: number[] | null, options: HarvestOptions = {}): Promise<HarvestReport> {
   const withFeed = store.db
     .selectFrom('media_accounts')
@@ -131,11 +138,29 @@ export async function harvestByIds(store: Store, ids: number[] | null, options: 
   const found = await (ids ? withFeed.where('id', 'in', ids) : withFeed.where('status', '=', 'active')).execute();
   const missing = (ids ?? []).filter((id) => !found.some((a) => a.id === id));
   if (missing.length > 0) throw new Error(`no media account with a feed: ${missing.join(', ')}`);
-  return harvestAccounts(store, async () => found.shift(), options);
+  await ensureHarvestRows(store.db, found.map((a) => a.id));
+  const at = (options.now ?? new Date()).toISOString();
+  const until = new Date(Date.parse(at) + (options.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
+  const busy: number[] = [];
+  const next = async () => {
+    for (let a = found.shift(); a; a = found.shift()) {
+      const claimed = await store.db
+        .updateTable('media_harvests')
+        .set({ claimed_until: until })
+        .where('account_id', '=', a.id)
+        .where(unclaimed(at))
+        .returning('account_id')
+        .executeTakeFirst();
+      if (claimed) return a;
+      busy.push(a.id);
+    }
+    return undefined;
+  };
+  return harvestAccounts(store, next, options, busy);
 }
 
 /** Reads feeds from `next` until it has no more, `concurrency` at a time. */
-async function harvestAccounts(store: Store, next: () => Promise<Account | undefined>, options: HarvestOptions): Promise<HarvestReport> {
+async function harvestAccounts(store: Store, next: () => Promise<Account | undefined>, options: HarvestOptions, busy: number[] = []): Promise<HarvestReport> {
   const started = performance.now();
   const results: AccountHarvest[] = [];
   const accounts: Account[] = [];
@@ -160,6 +185,7 @@ async function harvestAccounts(store: Store, next: () => Promise<Account | undef
       .filter((r) => r.error !== null)
       .sort((x, y) => x.accountId - y.accountId)
       .map((r) => ({ accountId: r.accountId, name: names.get(r.accountId)!, error: r.error! })),
+    busy: busy.sort((x, y) => x - y),
     seconds: Number(seconds.toFixed(3)),
     articlesPerSecond: seconds > 0 ? Math.round(articles / seconds) : 0,
   };

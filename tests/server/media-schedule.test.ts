@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { openStore, type Store } from '../../server/db/index.js';
 import { demoOrgs } from '../../server/demo/orgs.js';
 import { upsertMediaAccounts } from '../../server/media/accounts.js';
-import { harvestDue, type HarvestReport } from '../../server/media/harvest.js';
+import { harvestByIds, harvestDue, type HarvestReport } from '../../server/media/harvest.js';
 import { parseHarvestEvery, startHarvestSchedule } from '../../server/media/harvest-schedule.js';
 import { upsertOrgs } from '../../server/services/orgs.js';
 import { testStore, type TestStore } from '../helpers/store.js';
@@ -159,6 +159,21 @@ describe('scheduled harvest', () => {
     const later = await harvestDue(store, new Date(now + 10 * 60_000));
     expect(later.accounts).toBe(1);
     expect(await state(held!)).toMatchObject({ last_attempt_at: new Date(now + 10 * 60_000).toISOString(), claimed_until: null, failures: 0 });
+  });
+
+  it('leaves an account another process holds to it when accounts are harvested by id', async () => {
+    routes.set('/rss', { body: fixture('wechat.rss.xml') });
+    const [held, free] = await accounts(2, (i) => `/rss?account=${i}`);
+    const now = Date.parse('2026-11-08T00:00:00Z');
+    await store.db.insertInto('media_harvests').values({ account_id: held!, claimed_until: new Date(now + 60_000).toISOString() }).execute();
+
+    const report = await harvestByIds(store, [held!, free!], { now: new Date(now) });
+    expect(report).toMatchObject({ accounts: 1, articlesNew: 2, busy: [held] });
+    expect(requests.get('/rss')).toBe(1);
+    expect((await state(held!)).claimed_until).toBe(new Date(now + 60_000).toISOString());
+    expect(await state(free!)).toMatchObject({ last_attempt_at: new Date(now).toISOString(), claimed_until: null });
+    // Once that claim has run out, asking again reads it.
+    expect(await harvestByIds(store, [held!], { now: new Date(now + 60_000) })).toMatchObject({ accounts: 1, busy: [] });
   });
 
   it('keeps the secrets of a feed address out of the recorded error', async () => {
