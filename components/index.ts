@@ -13,7 +13,11 @@ export type { GkHotTopics } from './hot-topics/hot-topics.js';
 export type { GkPolicyGraph } from './policy-graph/policy-graph.js';
 export type { GkPolicyDetail } from './policy-detail/policy-detail.js';
 export type { GkInterpretationList } from './interpretation-list/interpretation-list.js';
+export type { GkMediaMatrix, MediaGrouping } from './media-matrix/media-matrix.js';
+export type { GkHotArticles } from './hot-articles/hot-articles.js';
+export type { GkStatsPanel } from './stats-panel/stats-panel.js';
 export type { PolicyDetail } from '../server/schemas/policy-detail.js';
+export type { HotArticleList, MediaAccount, MediaAccountGroup, MediaAccountList, MediaArticle, MediaPlatform, MediaTopic, MediaTopicList } from '../server/schemas/media.js';
 export type {
   Faq,
   GraphEdge,

@@ -24,9 +24,15 @@ const widgets = {
   'gk-policy-graph': 'components/policy-graph/policy-graph.ts',
   'gk-policy-detail': 'components/policy-detail/policy-detail.ts',
   'gk-interpretation-list': 'components/interpretation-list/interpretation-list.ts',
+  'gk-media-matrix': 'components/media-matrix/media-matrix.ts',
+  'gk-hot-articles': 'components/hot-articles/hot-articles.ts',
+  'gk-stats-panel': 'components/stats-panel/stats-panel.ts',
 };
-/** The ES build's chunk of the graph drawing (echarts), loaded on first draw by modules and IIFEs alike. */
-const CHART_CHUNK = /^chunks\/graph-chart-[\w-]+\.js$/;
+/**
+ * The ES build's chunks of the drawings (echarts), per widget folder: loaded on first draw by
+ * modules and IIFEs alike. The echarts they share sits in one more chunk that both import.
+ */
+const CHART_CHUNKS = { 'policy-graph': /^chunks\/graph-chart-[\w-]+\.js$/, 'stats-panel': /^chunks\/trend-chart-[\w-]+\.js$/ };
 const fileName = (tag) => tag.replace(/^gk-/, '');
 const className = (tag) => tag.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
 
@@ -85,9 +91,11 @@ async function buildWidgetModules() {
           // Lit once, and the widgets' shared code in one chunk rather than a file per combination of users.
           codeSplitting: {
             groups: [
-              // unsafeHTML only for <gk-policy-detail>'s body; the lineage messages only for its widgets.
+              // unsafeHTML only for <gk-policy-detail>'s body; the media, lineage and stats messages only for their widgets.
               { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/](?!directives[\\/]unsafe-html)/ },
-              { name: 'shared', test: /components[\\/](shared|events|translations)[\\/](?!lineage)/ },
+              { name: 'shared', test: /components[\\/](shared|events|translations)[\\/](?!media|lineage|stats)/ },
+              // What the drawings have in common (the echarts core, renderer, tooltip, legend) once, for both.
+              { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, minShareCount: 2 },
             ],
           },
         },
@@ -97,14 +105,16 @@ async function buildWidgetModules() {
 }
 
 /**
- * An IIFE cannot split off the echarts chunk, so instead of bundling it, its load-chart module
- * imports the ES build's chunk from beside the IIFE script.
+ * An IIFE cannot split off the echarts chunks, so instead of bundling them, a load-chart module
+ * imports the ES build's chunk (by widget folder in `chunks`) from beside the IIFE script.
  */
-function chartFromModules(chunk) {
+function chartFromModules(chunks) {
   return {
     name: 'gk-chart-from-modules',
     load(id) {
-      if (!/[\\/]policy-graph[\\/]load-chart\.ts$/.test(id)) return null;
+      const folder = /[\\/]([\w-]+)[\\/]load-chart\.ts$/.exec(id)?.[1];
+      const chunk = folder && chunks[folder];
+      if (!chunk) return null;
       // config.ts captured the script's URL while it ran; this module may run later (inside a lazy import).
       return `import { besideScript } from ${JSON.stringify(join(root, 'components/shared/config.ts'))};
 export const loadChart = () => import(besideScript(${JSON.stringify(chunk)}));`;
@@ -113,10 +123,10 @@ export const loadChart = () => import(besideScript(${JSON.stringify(chunk)}));`;
 }
 
 // IIFE allows one entry per build, and has no import.meta (config.ts uses document.currentScript).
-async function buildWidgetIife(tag, chartChunk) {
+async function buildWidgetIife(tag, chartChunks) {
   await build({
     ...common,
-    plugins: [...common.plugins, chartFromModules(chartChunk)],
+    plugins: [...common.plugins, chartFromModules(chartChunks)],
     build: {
       outDir: join(dist, 'widgets'),
       emptyOutDir: false,
@@ -178,9 +188,13 @@ await rm(join(dist, 'types', 'components'), { recursive: true, force: true });
 await buildPackage();
 emitTypes();
 await buildWidgetModules();
-const chartChunk = (await files(join(dist, 'widgets'))).find((f) => CHART_CHUNK.test(f));
-if (!chartChunk) throw new Error('the ES build made no chunks/graph-chart-*.js');
-for (const tag of Object.keys(widgets)) await buildWidgetIife(tag, chartChunk);
+const built = await files(join(dist, 'widgets'));
+const chartChunks = {};
+for (const [folder, pattern] of Object.entries(CHART_CHUNKS)) {
+  chartChunks[folder] = built.find((f) => pattern.test(f));
+  if (!chartChunks[folder]) throw new Error(`the ES build made no chunk matching ${pattern}`);
+}
+for (const tag of Object.keys(widgets)) await buildWidgetIife(tag, chartChunks);
 const listed = await writeManifest();
 for (const { file, bytes, gzip } of listed) {
   console.log(`dist/widgets/${file.padEnd(32)} ${String(bytes).padStart(7)} B  gzip ${String(gzip).padStart(6)} B`);

@@ -18,6 +18,7 @@ import { adminRoutes } from './routes/admin.js';
 import { interpretationRoutes } from './routes/interpretations.js';
 import { lineageAdminRoutes } from './routes/lineage-admin.js';
 import { CLOCK_PATHS, mediaRoutes } from './routes/media.js';
+import { mediaAdminRoutes } from './routes/media-admin.js';
 import { orgRoutes } from './routes/orgs.js';
 import { policyRoutes } from './routes/policies.js';
 import { HOT_TOPICS_PATH, searchRoutes } from './routes/search.js';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   // Before the public caching below: admin answers are per token, never cached nor revision-tagged.
   app.route('/api/v1', adminRoutes());
   app.route('/api/v1', lineageAdminRoutes());
+  app.route('/api/v1', mediaAdminRoutes());
   app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH, SCALAR_PATH, ...CLOCK_PATHS] }));
 
   app.get('/healthz', async (c) => {

@@ -9,6 +9,7 @@ import { importFormats } from './ingest/formats/index.js';
 import { MEDIA_ACCOUNTS_FORMAT } from './ingest/formats/media-accounts.js';
 import { runImport, type ImportOptions, type RejectedRow } from './ingest/run-import.js';
 import { harvestByIds, harvestDue } from './media/harvest.js';
+import { parseHarvestEvery, startHarvestSchedule } from './media/harvest-schedule.js';
 import { importMediaAccounts } from './media/import-accounts.js';
 import { link } from './lineage/linker.js';
 import { progressBar } from './progress.js';
@@ -40,6 +41,8 @@ Commands
   harvest [--account ID …] [--all]        Read new-media accounts' feeds: those due (default), the
                                           given accounts, or every active account with a feed;
                                           prints a JSON report (exit 2 when a feed failed)
+  harvest --watch [--every 15m]           Keep harvesting the due accounts, pausing between runs
+                                          (default GONGKAI_HARVEST_EVERY, else 15m), until stopped
   link                                    Resolve every stored citation (文号, 《title》) to its document,
                                           update the found relations and validity; report the
                                           interpretations linked and a sample of those unmatched
@@ -56,7 +59,10 @@ Environment
   PORT          port for serve (default 8080)
   WORKERS       processes for serve (default 1)
   GONGKAI_DB    SQLite file (default ./data/gongkai.db)
-  DATABASE_URL  PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite`;
+  DATABASE_URL  PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite
+  GONGKAI_HARVEST_EVERY
+                serve also harvests the due feeds, pausing this long between runs (15m, 1h, 90s;
+                default off); every process may, as accounts are claimed in the store`;
 
 const log: Logger = {
   info: (msg) => console.log(msg),
@@ -79,6 +85,7 @@ async function serveCommand(args: string[]) {
   });
   const port = int(values.port ?? process.env.PORT, 'port', 8080);
   const workers = int(values.workers ?? process.env.WORKERS, 'workers', 1);
+  const harvestEvery = harvestInterval(process.env.GONGKAI_HARVEST_EVERY);
   if (cluster.isPrimary) {
     // The store is made ready once, before any process answers.
     const store = await openReadyStore();
@@ -93,14 +100,26 @@ async function serveCommand(args: string[]) {
       await store.close();
       return supervise(workers);
     }
-    return answer(store, port, values);
+    return answer(store, port, values, harvestEvery);
   }
-  return answer(await openStore(storeOptionsFromEnv()), port, values);
+  return answer(await openStore(storeOptionsFromEnv()), port, values, harvestEvery);
 }
 
-/** Serves on the port; under `--workers` each process does, and the cluster shares the port between them. */
-function answer(store: Store, port: number, values: { host?: string; demo?: boolean }) {
+function harvestInterval(value: string | undefined): number | null {
+  try {
+    return parseHarvestEvery(value);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/**
+ * Serves on the port; under `--workers` each process does, and the cluster shares the port between
+ * them. With a harvest interval each process also harvests the due feeds.
+ */
+function answer(store: Store, port: number, values: { host?: string; demo?: boolean }, harvestEvery: number | null) {
   const app = createApp({ store, demo: values.demo, log });
+  const schedule = harvestEvery === null ? undefined : startHarvestSchedule(store, { everyMs: harvestEvery, log });
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
     if (cluster.isPrimary || cluster.worker?.id === 1) {
       log.info(`gongkai ${values.demo ? 'demo ' : ''}serving on http://localhost:${info.port} (store: ${store.dialect} ${store.location})`);
@@ -108,9 +127,11 @@ function answer(store: Store, port: number, values: { host?: string; demo?: bool
     // Lists and searches read the in-memory document table: load it now rather than on the first reader.
     searchEngine(store).docs.refresh().catch((e) => log.error('loading the document table failed', e));
   });
-  const stop = () => {
+  const stop = async () => {
     server.close();
-    void store.close().then(() => process.exit(0));
+    await schedule?.stop();
+    await store.close();
+    process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -191,8 +212,16 @@ async function importCommand(args: string[]) {
 }
 
 async function harvestCommand(args: string[]) {
-  const { values } = parseArgs({ args, options: { account: { type: 'string', multiple: true }, all: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args,
+    options: { account: { type: 'string', multiple: true }, all: { type: 'boolean' }, watch: { type: 'boolean' }, every: { type: 'string' } },
+  });
   if (values.account && values.all) throw new UsageError('harvest takes --account or --all, not both');
+  if (values.watch) {
+    if (values.account || values.all) throw new UsageError('harvest --watch reads the due accounts; it takes no --account or --all');
+    return watchHarvest(harvestInterval(values.every ?? process.env.GONGKAI_HARVEST_EVERY ?? '15m'));
+  }
+  if (values.every) throw new UsageError('--every goes with --watch');
   const ids = values.account?.map((a) => {
     const id = Number(a);
     if (!Number.isInteger(id) || id <= 0) throw new UsageError('--account must be an account id');
@@ -206,6 +235,20 @@ async function harvestCommand(args: string[]) {
   } finally {
     await store.close();
   }
+}
+
+/** `harvest --watch`: a process that only harvests, until SIGINT or SIGTERM. */
+async function watchHarvest(everyMs: number | null) {
+  if (everyMs === null) throw new UsageError('harvest --watch needs an interval, e.g. --every 15m');
+  const store = await openReadyStore();
+  log.info(`harvesting due feeds every ${everyMs / 1000} s (store: ${store.dialect} ${store.location})`);
+  const schedule = startHarvestSchedule(store, { everyMs, log });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await schedule.stop();
+  await store.close();
 }
 
 async function linkCommand() {

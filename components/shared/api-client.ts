@@ -1,5 +1,6 @@
 import type { ErrorBody } from '../../server/schemas/common.js';
 import type { InterpretationForm, InterpretationList, PolicyGraph, RelatedList } from '../../server/schemas/lineage.js';
+import type { HotArticleList, MediaAccountFilter, MediaAccountList, MediaAlertList, MediaPlatform, MediaRanking, MediaTopicList, MediaTrend } from '../../server/schemas/media.js';
 import type { PolicyDetail } from '../../server/schemas/policy-detail.js';
 import type { Audience, PolicyLevel, PolicyList, PolicyType, Validity } from '../../server/schemas/policy.js';
 import type { FacetName, HotTopics, SearchResult, SuggestResult, Taxonomy } from '../../server/schemas/search.js';
@@ -199,4 +200,24 @@ export interface InterpretationQuery {
 export function listInterpretations(client: ApiClient, base: string, query: InterpretationQuery, signal?: AbortSignal): Promise<InterpretationList> {
   const { linked, ...rest } = query;
   return client.get<InterpretationList>(apiUrl(base, '/api/v1/interpretations', { ...rest, linked: linked == null ? undefined : String(linked) }), signal);
+}
+
+type MediaScope = { platform?: MediaPlatform; org?: string; county?: string };
+
+/** The public media routes under `/api/v1/media/`: what each takes and answers. */
+export interface MediaRoutes {
+  accounts: [MediaAccountFilter & { page?: number; pageSize?: number }, MediaAccountList];
+  'articles/hot': [MediaScope & { topic?: number; limit?: number }, HotArticleList];
+  topics: [{ limit?: number }, MediaTopicList];
+  rankings: [{ platform: 'wechat' | 'weibo'; period?: MediaRanking['period']; org?: string; county?: string }, MediaRanking];
+  trends: [MediaScope & { by?: MediaTrend['by']; from?: string; to?: string }, MediaTrend];
+  alerts: [MediaScope, MediaAlertList];
+}
+
+/**
+ * `GET /api/v1/media/{route}`: accounts (filtered, with group counts), hot articles, micro topics.
+ * One function for all, typed per route, so widgets without media pay a few bytes only.
+ */
+export function getMedia<R extends keyof MediaRoutes>(client: ApiClient, base: string, route: R, query: MediaRoutes[R][0], signal?: AbortSignal): Promise<MediaRoutes[R][1]> {
+  return client.get(apiUrl(base, `/api/v1/media/${route}`, { ...query }), signal);
 }

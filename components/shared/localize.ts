@@ -1,9 +1,11 @@
 import { en } from '../translations/en.js';
 import type { LineageMessageKey } from '../translations/lineage.zh-CN.js';
+import type { MediaMessageKey } from '../translations/media.zh-CN.js';
+import type { StatsMessageKey } from '../translations/stats.zh-CN.js';
 import { zhCN, type MessageKey as CoreMessageKey } from '../translations/zh-CN.js';
 
 export type Locale = 'zh-CN' | 'en';
-export type MessageKey = CoreMessageKey | LineageMessageKey;
+export type MessageKey = CoreMessageKey | LineageMessageKey | MediaMessageKey | StatsMessageKey;
 
 const tables: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
 

@@ -13,6 +13,8 @@ import { lineageSourcesMigration } from './migrations/0007-lineage-sources.js';
 import { indexMergingMigration } from './migrations/0008-index-merging.js';
 import { mediaMigration } from './migrations/0009-media.js';
 import { postingsMigration } from './migrations/0010-postings.js';
+import { harvestLeaseMigration } from './migrations/0011-harvest-lease.js';
+import { mediaTopicPinsMigration } from './migrations/0012-media-topic-pins.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -67,13 +69,28 @@ async function openPostgres(url: string, schema?: string): Promise<Store> {
 
 /** Migrations in order; names are stable keys in the migration table. */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  return { '0001-core': coreMigration(dialect), '0002-search': searchMigration(dialect), '0003-admin': adminMigration(dialect), '0004-curation': curationMigration(dialect), '0005-suggest': suggestMigration(dialect), '0006-lineage': lineageMigration(dialect), '0007-lineage-sources': lineageSourcesMigration, '0008-index-merging': indexMergingMigration(dialect), '0009-media': mediaMigration(dialect), '0010-postings': postingsMigration(dialect) };
+  return {
+    '0001-core': coreMigration(dialect),
+    '0002-search': searchMigration(dialect),
+    '0003-admin': adminMigration(dialect),
+    '0004-curation': curationMigration(dialect),
+    '0005-suggest': suggestMigration(dialect),
+    '0006-lineage': lineageMigration(dialect),
+    '0007-lineage-sources': lineageSourcesMigration,
+    '0008-index-merging': indexMergingMigration(dialect),
+    '0009-media': mediaMigration(dialect),
+    '0010-postings': postingsMigration(dialect),
+    '0011-harvest-lease': harvestLeaseMigration,
+    '0012-media-topic-pins': mediaTopicPinsMigration,
+  };
 }
 
 export async function migrate(store: Store): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(store.dialect) };
   // The migration tables go in the store's own schema: Kysely otherwise finds them in any schema.
-  const migrator = new Migrator({ db: store.db, provider, migrationTableSchema: store.schema });
+  // Migrations written side by side are independent of each other, so a store that already ran a
+  // later one (0011) still takes an earlier one (0010) that arrives afterwards.
+  const migrator = new Migrator({ db: store.db, provider, migrationTableSchema: store.schema, allowUnorderedMigrations: true });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) throw error;
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);

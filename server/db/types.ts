@@ -319,6 +319,8 @@ export interface MediaHarvestsTable {
   failures: ColumnType<number, number | undefined, number>;
   next_attempt_at: string | null;
   last_error: string | null;
+  /** Set while a process harvests the account; another may claim it once this has passed. */
+  claimed_until: string | null;
 }
 
 /** A micro topic (微专题): curated articles plus those its keywords match. */
@@ -338,6 +340,8 @@ export interface MediaTopicArticlesTable {
   topic_id: number;
   article_id: number;
   origin: 'hand' | 'rule';
+  /** When the article was pinned to the top of the topic; null when it is not. */
+  pinned_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

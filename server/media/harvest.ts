@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { DB, Store } from '../db/index.js';
+import type { Database } from '../db/types.js';
 import { bumpRevision } from '../services/revision.js';
 import { FeedError, isFeedFormat, parseFeedBody, type ArticleStats, type FeedItem } from './feeds/index.js';
 
@@ -10,6 +12,10 @@ export interface HarvestOptions {
   /** Feeds fetched at once (default 4), so a slow feed does not hold up the rest. */
   concurrency?: number;
   now?: Date;
+  /** How long a claimed account stays with this process before another may take it (default 10 min). */
+  leaseMs?: number;
+  /** Once aborted, no further account is claimed; feeds already being read are finished. */
+  signal?: AbortSignal;
 }
 
 export interface AccountHarvest {
@@ -29,6 +35,8 @@ export interface HarvestReport {
   snapshots: number;
   rejected: number;
   failures: { accountId: number; name: string; error: string }[];
+  /** Accounts asked for by id that another process was harvesting, and so were left alone. */
+  busy: number[];
   seconds: number;
   articlesPerSecond: number;
 }
@@ -50,22 +58,76 @@ interface Account {
   feed_format: string | null;
 }
 
-/** Harvests every active account with a feed whose next attempt is due (never tried counts as due). */
+const DEFAULT_LEASE_MS = 10 * 60 * 1000;
+
+/**
+ * Harvests every active account with a feed whose next attempt is due (never tried counts as due).
+ * Each account is claimed in the database before its feed is read, so several processes can run
+ * this at once and each due account is read by exactly one of them.
+ */
 export async function harvestDue(store: Store, now = new Date(), options: HarvestOptions = {}): Promise<HarvestReport> {
-  const accounts = await store.db
-    .selectFrom('media_accounts as a')
-    .leftJoin('media_harvests as h', 'h.account_id', 'a.id')
-    .select(['a.id', 'a.name', 'a.feed_url', 'a.feed_format'])
-    .where('a.status', '=', 'active')
-    .where('a.feed_url', 'is not', null)
-    .where((eb) => eb.or([eb('h.next_attempt_at', 'is', null), eb('h.next_attempt_at', '<=', now.toISOString())]))
-    .orderBy('a.id')
-    .$narrowType<{ feed_url: string }>()
-    .execute();
-  return harvestAccounts(store, accounts, { ...options, now });
+  await ensureHarvestRows(store.db, null);
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  return harvestAccounts(store, () => (options.signal?.aborted ? Promise.resolve(undefined) : claimNext(store, now, leaseMs)), { ...options, now });
 }
 
-/** Harvests the given accounts (all accounts with a feed when ids is null), due or not. */
+/** Gives the accounts (every active one with a feed when ids is null) their harvest row, the thing a process claims. */
+async function ensureHarvestRows(db: DB, ids: number[] | null): Promise<void> {
+  await db
+    .insertInto('media_harvests')
+    .columns(['account_id'])
+    .expression((eb) => {
+      const accounts = eb.selectFrom('media_accounts as a').select('a.id').where('a.feed_url', 'is not', null);
+      return (ids ? accounts.where('a.id', 'in', ids) : accounts.where('a.status', '=', 'active')).where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('media_harvests as h').select('h.account_id').whereRef('h.account_id', '=', 'a.id'))),
+      );
+    })
+    .onConflict((oc) => oc.column('account_id').doNothing())
+    .execute();
+}
+
+const unclaimed = (at: string) => (eb: ExpressionBuilder<Database, 'media_harvests'>) =>
+  eb.or([eb('media_harvests.claimed_until', 'is', null), eb('media_harvests.claimed_until', '<=', at)]);
+
+/**
+ * Claims the next due, unclaimed account in one UPDATE … RETURNING: SQLite runs it under its single
+ * writer lock; PostgreSQL skips rows another process is claiming and re-checks the claim on the row
+ * it updates, so a row two processes race for goes to one of them.
+ */
+async function claimNext(store: Store, now: Date, leaseMs: number): Promise<Account | undefined> {
+  const at = now.toISOString();
+  const due = (eb: ExpressionBuilder<Database, 'media_harvests'>) =>
+    eb.and([eb.or([eb('media_harvests.next_attempt_at', 'is', null), eb('media_harvests.next_attempt_at', '<=', at)]), unclaimed(at)(eb)]);
+  let next = store.db
+    .selectFrom('media_harvests')
+    .innerJoin('media_accounts as a', 'a.id', 'media_harvests.account_id')
+    .select('media_harvests.account_id')
+    .where('a.status', '=', 'active')
+    .where('a.feed_url', 'is not', null)
+    .where(due)
+    .orderBy('media_harvests.account_id')
+    .limit(1);
+  if (store.dialect === 'postgres') next = next.forUpdate('media_harvests').skipLocked();
+  const claimed = await store.db
+    .updateTable('media_harvests')
+    .set({ claimed_until: new Date(now.getTime() + leaseMs).toISOString() })
+    .where('account_id', 'in', next)
+    .where(due)
+    .returning('account_id')
+    .executeTakeFirst();
+  if (!claimed) return undefined;
+  return store.db
+    .selectFrom('media_accounts')
+    .select(['id', 'name', 'feed_url', 'feed_format'])
+    .where('id', '=', claimed.account_id)
+    .$narrowType<{ feed_url: string }>()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Harvests the given accounts (all active accounts with a feed when ids is null), due or not. Each
+ * is claimed first like a due one; an account another process holds is left to it (`busy`).
+ */
 export async function harvestByIds(store: Store, ids: number[] | null, options: HarvestOptions = {}): Promise<HarvestReport> {
   const withFeed = store.db
     .selectFrom('media_accounts')
@@ -73,21 +135,42 @@ export async function harvestByIds(store: Store, ids: number[] | null, options: 
     .where('feed_url', 'is not', null)
     .orderBy('id')
     .$narrowType<{ feed_url: string }>();
-  if (!ids) return harvestAccounts(store, await withFeed.where('status', '=', 'active').execute(), options);
-  const found = await withFeed.where('id', 'in', ids).execute();
-  const missing = ids.filter((id) => !found.some((a) => a.id === id));
+  const found = await (ids ? withFeed.where('id', 'in', ids) : withFeed.where('status', '=', 'active')).execute();
+  const missing = (ids ?? []).filter((id) => !found.some((a) => a.id === id));
   if (missing.length > 0) throw new Error(`no media account with a feed: ${missing.join(', ')}`);
-  return harvestAccounts(store, found, options);
+  await ensureHarvestRows(store.db, found.map((a) => a.id));
+  const at = (options.now ?? new Date()).toISOString();
+  const until = new Date(Date.parse(at) + (options.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
+  const busy: number[] = [];
+  const next = async () => {
+    for (let a = found.shift(); a; a = found.shift()) {
+      const claimed = await store.db
+        .updateTable('media_harvests')
+        .set({ claimed_until: until })
+        .where('account_id', '=', a.id)
+        .where(unclaimed(at))
+        .returning('account_id')
+        .executeTakeFirst();
+      if (claimed) return a;
+      busy.push(a.id);
+    }
+    return undefined;
+  };
+  return harvestAccounts(store, next, options, busy);
 }
 
-async function harvestAccounts(store: Store, accounts: Account[], options: HarvestOptions): Promise<HarvestReport> {
+/** Reads feeds from `next` until it has no more, `concurrency` at a time. */
+async function harvestAccounts(store: Store, next: () => Promise<Account | undefined>, options: HarvestOptions, busy: number[] = []): Promise<HarvestReport> {
   const started = performance.now();
   const results: AccountHarvest[] = [];
-  const queue = [...accounts];
+  const accounts: Account[] = [];
   const worker = async () => {
-    for (let a = queue.shift(); a; a = queue.shift()) results.push(await harvestAccount(store.db, a, options));
+    for (let a = await next(); a; a = await next()) {
+      accounts.push(a);
+      results.push(await harvestAccount(store.db, a, options));
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, accounts.length) }, worker));
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
   const seconds = (performance.now() - started) / 1000;
   const names = new Map(accounts.map((a) => [a.id, a.name]));
   const sum = (key: 'articlesNew' | 'articlesUpdated' | 'snapshots') => results.reduce((n, r) => n + r[key], 0);
@@ -102,6 +185,7 @@ async function harvestAccounts(store: Store, accounts: Account[], options: Harve
       .filter((r) => r.error !== null)
       .sort((x, y) => x.accountId - y.accountId)
       .map((r) => ({ accountId: r.accountId, name: names.get(r.accountId)!, error: r.error! })),
+    busy: busy.sort((x, y) => x - y),
     seconds: Number(seconds.toFixed(3)),
     articlesPerSecond: seconds > 0 ? Math.round(articles / seconds) : 0,
   };
@@ -126,7 +210,9 @@ export async function harvestAccount(db: DB, account: Account, options: HarvestO
       await recordAttempt(trx, account.id, now, null);
     });
   } catch (e) {
-    result.error = e instanceof FeedError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const message = e instanceof FeedError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    // fetch names the address in some of its errors.
+    result.error = message.replaceAll(account.feed_url, withoutSecrets(account.feed_url));
     await recordAttempt(db, account.id, now, result.error);
   }
   return result;
@@ -137,11 +223,24 @@ async function fetchFeed(url: string, options: HarvestOptions): Promise<string> 
   let res: Response;
   try {
     res = await (options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json, text/csv, */*' } });
-    if (!res.ok) throw new FeedError(`HTTP ${res.status} from ${url}`);
+    if (!res.ok) throw new FeedError(`HTTP ${res.status} from ${withoutSecrets(url)}`);
     return await res.text();
   } catch (e) {
-    if (e instanceof Error && e.name === 'TimeoutError') throw new FeedError(`no answer from ${url} within ${timeoutMs} ms`);
+    if (e instanceof Error && e.name === 'TimeoutError') throw new FeedError(`no answer from ${withoutSecrets(url)} within ${timeoutMs} ms`);
     throw e;
+  }
+}
+
+/**
+ * A feed's address as errors name it (they are kept, shown in the alerts and logged): without user,
+ * password or query, where feed bridges put their access keys.
+ */
+export function withoutSecrets(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(unreadable feed address)';
   }
 }
 
@@ -216,6 +315,7 @@ async function recordAttempt(db: DB, accountId: number, now: Date, error: string
     failures,
     next_attempt_at: new Date(now.getTime() + (error === null ? HARVEST_INTERVAL_MS : retryDelayMs(failures))).toISOString(),
     last_error: error,
+    claimed_until: null,
   };
   await db
     .insertInto('media_harvests')

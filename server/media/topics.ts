@@ -20,12 +20,14 @@ export function keywordsOf(json: string): string[] {
   return Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string' && w.length > 0) : [];
 }
 
-/** Topics in their curated order, each with its latest articles. */
+/** Topics in their curated order, each with its pinned articles, then its latest. */
 export async function listTopics(db: DB, perTopic: number): Promise<MediaTopic[]> {
   const topics = await db.selectFrom('media_topics').selectAll().orderBy('sort').orderBy('id').execute();
   return Promise.all(
     topics.map(async (t) => {
-      const rows = await articleRows(db, { topic: t.id }, (q) => q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(perTopic));
+      // Pinned articles first, the latest pinned first ('' puts the unpinned after them on both stores); then the newest.
+      const pinnedAt = sql<string>`coalesce((select ta.pinned_at from media_topic_articles ta where ta.topic_id = ${t.id} and ta.article_id = a.id), '')`;
+      const rows = await articleRows(db, { topic: t.id }, (q) => q.orderBy(pinnedAt, 'desc').orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(perTopic));
       return { id: t.id, label: t.label, description: t.description, keywords: keywordsOf(t.keywords), orgId: t.org_id, articles: rows.map((r) => toArticle(r)) };
     }),
   );

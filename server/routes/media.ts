@@ -5,6 +5,8 @@ import { listMediaAccounts, mediaAccountQr, type MediaQr } from '../media/accoun
 import { SVG_MIME } from '../media/qr.js';
 import { DORMANT_AFTER_DAYS, FAILING_AFTER_FAILURES, mediaAlerts } from '../media/alerts.js';
 import { HOT_FORMULA, hotArticles } from '../media/hot.js';
+import { AnswerCache } from '../media/answer-cache.js';
+import { rankingPeriod } from '../media/period.js';
 import { mediaRanking } from '../media/rankings.js';
 import { listTopics } from '../media/topics.js';
 import { mediaTrend } from '../media/trends.js';
@@ -151,8 +153,15 @@ const imageHeaders = (mime: string) => ({
 
 const send = (qrCode: MediaQr) => new Response(typeof qrCode.body === 'string' ? qrCode.body : new Uint8Array(qrCode.body), { status: 200, headers: imageHeaders(qrCode.mime) });
 
-/** Public new-media routes; cached like every public GET. */
+/**
+ * Rankings and trends change with harvests and at midnight (Beijing time), not from one minute to
+ * the next: caches may keep them a few minutes.
+ */
+const ANALYTICS_CACHE = 'public, max-age=300, stale-while-revalidate=600';
+
+/** Public new-media routes; cached like every public GET, rankings and trends also computed once per content revision. */
 export function mediaRoutes() {
+  const answers = new AnswerCache();
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const { page, pageSize, ...filter } = c.req.valid('query');
@@ -175,8 +184,13 @@ export function mediaRoutes() {
     })
     .openapi(topics, async (c) => c.json({ items: await listTopics(c.var.store.db, c.req.valid('query').limit) }, 200))
     .openapi(rankings, async (c) => {
-      const { platform, period, end, ...scope } = c.req.valid('query');
-      return c.json(await mediaRanking(c.var.store.db, platform, period, end, scope), 200);
+      const { platform, period, end, org, county } = c.req.valid('query');
+      // The period's last day, resolved from the clock once: it is part of the answer's key.
+      const last = end ?? rankingPeriod(period, undefined, new Date()).to;
+      const key = JSON.stringify(['rankings', platform, period, last, org ?? null, county ?? null]);
+      const answer = await answers.get(c.var.store.db, key, () => mediaRanking(c.var.store.db, platform, period, last, { org, county }));
+      c.header('Cache-Control', ANALYTICS_CACHE);
+      return c.json(answer, 200);
     })
     .openapi(trends, async (c) => {
       const { by, from, to, ...scope } = c.req.valid('query');
@@ -184,6 +198,9 @@ export function mediaRoutes() {
       const first = from ?? shiftDay(last, by);
       const span = (Date.parse(last) - Date.parse(first)) / DAY_MS + 1;
       if (span < 1 || span > MAX_TREND_DAYS) throw new ApiError(400, 'invalid_range', `\`from\` must not be after \`to\`, and the range at most ${MAX_TREND_DAYS} days`);
-      return c.json(await mediaTrend(c.var.store, by, scope, first, last), 200);
+      const key = JSON.stringify(['trends', by, first, last, scope.platform ?? null, scope.org ?? null, scope.county ?? null]);
+      const answer = await answers.get(c.var.store.db, key, () => mediaTrend(c.var.store, by, scope, first, last));
+      c.header('Cache-Control', ANALYTICS_CACHE);
+      return c.json(answer, 200);
     });
 }

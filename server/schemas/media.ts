@@ -227,7 +227,11 @@ export const MediaTrend = z
   .openapi('MediaTrend');
 
 export type MediaAlert = z.infer<typeof MediaAlert>;
+export type MediaAlertList = z.infer<typeof MediaAlertList>;
 export type MediaArticle = z.infer<typeof MediaArticle>;
 export type MediaTopic = z.infer<typeof MediaTopic>;
+export type MediaTopicList = z.infer<typeof MediaTopicList>;
+export type HotArticleList = z.infer<typeof HotArticleList>;
+export type { MediaPlatform };
 export type MediaRanking = z.infer<typeof MediaRanking>;
 export type MediaTrend = z.infer<typeof MediaTrend>;

@@ -71,3 +71,19 @@ it('serves the 政策解读 page and a policy page with its interpretations and 
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it('serves the 政务新媒体矩阵 page with the QR-code matrix and the hot articles', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${api.origin}/`);
+  await page.locator('.site-nav a', { hasText: '新媒体矩阵' }).click();
+  await page.waitForURL(`${api.origin}/media.html`);
+  await page.locator('gk-media-matrix [part~="card"]').first().waitFor({ timeout: 20_000 });
+  expect(await page.locator('gk-media-matrix [part~="card"]').count()).toBe(66);
+  await page.locator('gk-hot-articles [part~="item"]').first().waitFor({ timeout: 20_000 });
+  expect(await page.locator('.site-nav a[aria-current="page"]').textContent()).toBe('新媒体矩阵');
+  await page.screenshot({ path: join(import.meta.dirname, 'screenshots/demo-media.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});

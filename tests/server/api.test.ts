@@ -217,6 +217,9 @@ describe('OpenAPI and reference', () => {
     expect(Object.keys(body.paths).sort()).toEqual([
       '/api/v1/admin/audit',
       '/api/v1/admin/interpretations/{id}/media',
+      '/api/v1/admin/media/topics',
+      '/api/v1/admin/media/topics/{id}',
+      '/api/v1/admin/media/topics/{id}/articles/{articleId}',
       '/api/v1/admin/policies/{id}/faqs',
       '/api/v1/admin/policies/{id}/key',
       '/api/v1/admin/policies/{id}/relations',

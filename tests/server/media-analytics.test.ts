@@ -1,16 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { demoMediaAccounts } from '../../server/demo/media-accounts.js';
 import { demoArticles } from '../../server/demo/media-articles.js';
 import { demoOrgs } from '../../server/demo/orgs.js';
 import { upsertMediaAccounts } from '../../server/media/accounts.js';
 import { mediaAlerts } from '../../server/media/alerts.js';
+import { AnswerCache } from '../../server/media/answer-cache.js';
 import { seedDemoMedia } from '../../server/media/demo-seed.js';
 import { hotArticles } from '../../server/media/hot.js';
 import { mediaRanking } from '../../server/media/rankings.js';
 import { listTopics } from '../../server/media/topics.js';
 import { mediaTrend } from '../../server/media/trends.js';
 import { upsertOrgs } from '../../server/services/orgs.js';
+import { bumpRevision } from '../../server/services/revision.js';
 import { testStore, type TestStore } from '../helpers/store.js';
 
 type Stats = { reads: number; wows?: number; likes?: number; shares?: number; comments?: number };
@@ -196,6 +198,61 @@ describe('new-media analytics on a small fixture', () => {
     expect(body.items.map((a: any) => a.title).sort()).toEqual(['安源简讯', '萍乡防汛工作部署'].sort());
     expect((await json('/api/v1/media/topics?limit=1')).body.items[0].articles).toHaveLength(1);
     expect((await json('/api/v1/media/articles/hot?topic=999')).status).toBe(404);
+  });
+
+  it('computes rankings and trends once per content revision and day, and refreshes them after a change', async () => {
+    const trendPath = '/api/v1/media/trends?by=day&from=2026-11-06&to=2026-11-06';
+    const rankingPath = '/api/v1/media/rankings?platform=weibo&period=week&end=2026-11-08';
+    const first = await json(trendPath);
+    expect(first.body.buckets).toEqual([expect.objectContaining({ start: '2026-11-06', articles: 1 })]);
+    expect(first.headers.get('Cache-Control')).toBe('public, max-age=300, stale-while-revalidate=600');
+    expect((await json(rankingPath)).headers.get('Cache-Control')).toBe('public, max-age=300, stale-while-revalidate=600');
+    const posts = (await json(rankingPath)).body.items[0].inputs.posts;
+
+    // Written without moving the revision (no writer does that): the kept answers show it is them that is served.
+    const id = await article('丙', '2026-11-06T12:00:00', '微博三', [{ reads: 10 }]);
+    expect((await json(trendPath)).body.buckets[0].articles).toBe(1);
+    expect((await json(rankingPath)).body.items[0].inputs.posts).toBe(posts);
+    await bumpRevision(store.db);
+    expect((await json(trendPath)).body.buckets[0].articles).toBe(2);
+    expect((await json(rankingPath)).body.items[0].inputs.posts).toBe(posts + 1);
+
+    await store.db.deleteFrom('media_articles').where('id', '=', id).execute();
+    await bumpRevision(store.db);
+    expect((await json(trendPath)).body.buckets[0].articles).toBe(1);
+  });
+
+  it('keys the default ranking period and trend range on the current Beijing day', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-09T23:00:00+08:00'));
+      const monday = (await json('/api/v1/media/rankings?platform=wechat&period=week')).body;
+      expect(monday).toMatchObject({ from: '2026-11-02', to: '2026-11-08' });
+      expect(monday.items[0].inputs.articles).toBe(3);
+      expect((await json('/api/v1/media/trends?by=week')).body.to).toBe('2026-11-09');
+      // An hour later it is Tuesday in Beijing: the same revision, another answer.
+      vi.setSystemTime(new Date('2026-11-10T00:30:00+08:00'));
+      const tuesday = (await json('/api/v1/media/rankings?platform=wechat&period=week')).body;
+      expect(tuesday).toMatchObject({ from: '2026-11-09', to: '2026-11-09' });
+      expect(tuesday.items[0].inputs.articles).toBe(1);
+      expect((await json('/api/v1/media/trends?by=week')).body.to).toBe('2026-11-10');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps one computation per key, not failures, and at most its limit of answers', async () => {
+    const cache = new AnswerCache(2);
+    let runs = 0;
+    const compute = async () => ++runs;
+    const [a, b] = await Promise.all([cache.get(store.db, 'a', compute), cache.get(store.db, 'a', compute)]);
+    expect([a, b, runs]).toEqual([1, 1, 1]);
+    await expect(cache.get(store.db, 'fails', () => Promise.reject(new Error('lost connection')))).rejects.toThrow('lost connection');
+    expect(await cache.get(store.db, 'fails', compute)).toBe(2);
+    await cache.get(store.db, 'c', compute);
+    expect(cache.size).toBe(2);
+    // 'a' was the least recently used: computed again.
+    expect(await cache.get(store.db, 'a', compute)).toBe(4);
   });
 });
 

@@ -218,6 +218,7 @@ describe('harvesting feeds served over HTTP', () => {
         snapshots: 0,
         rejected: 0,
         failures: [],
+        busy: [],
         seconds: expect.any(Number),
         articlesPerSecond: expect.any(Number),
       });
