@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 // New-media rankings and trends on the seeded demo: 66 accounts × 3 years of daily articles with
 // their snapshots. One cold computation of each route (the first request after the server starts),
-// then p50/p95 under load. SQLite by default; DATABASE_URL for PostgreSQL.
-//   node bench/media.mjs [--duration 5] [--connections 10]
-import { existsSync, mkdirSync } from 'node:fs';
-import { arg, load, memoryMb, root, run, serve } from './lib.mjs';
+// then p50/p95 under load. SQLite by default; with DATABASE_URL, PostgreSQL (a database of its own,
+// created here: never the one DATABASE_URL names). --fresh seeds again.
+//   node bench/media.mjs [--duration 5] [--connections 10] [--fresh]
+import { arg, benchStore, load, memoryMb, run, serve } from './lib.mjs';
 
 const duration = Number(arg('duration', '5'));
 const connections = Number(arg('connections', '10'));
 const pg = Boolean(process.env.DATABASE_URL);
-mkdirSync(`${root}bench/.data`, { recursive: true });
-const env = pg ? {} : { GONGKAI_DB: `${root}bench/.data/media.db` };
+const { env, seeded } = await benchStore('media', process.argv.includes('--fresh'));
 
-if (pg || !existsSync(env.GONGKAI_DB)) {
+if (!seeded) {
   const started = performance.now();
   // Few policies: the media articles are what is measured.
   await run(['seed-demo', '--policies', '100'], env);

@@ -244,8 +244,13 @@ async function watchHarvest(everyMs: number | null) {
   log.info(`harvesting due feeds every ${everyMs / 1000} s (store: ${store.dialect} ${store.location})`);
   const schedule = startHarvestSchedule(store, { everyMs, log });
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   await schedule.stop();
   await store.close();

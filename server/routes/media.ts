@@ -115,7 +115,7 @@ const hot = jsonRoute(
 const topics = jsonRoute(
   '/media/topics',
   'Micro topics (微专题) with their latest articles',
-  'Curated topics in their order; a topic holds its pinned articles and every article whose title contains one of its keywords.',
+  'Curated topics in their order; a topic holds the articles added to it by hand and every article whose title contains one of its keywords, pinned ones first (the latest pinned first), then the newest. Managed under /admin/media/topics.',
   MediaTopicQuery,
   MediaTopicList,
 );

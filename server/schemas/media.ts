@@ -156,7 +156,7 @@ export const MediaTopic = z
     id: z.number().int(),
     label: z.string(),
     description: z.string().nullable(),
-    keywords: z.array(z.string()).openapi({ description: 'An article whose title contains one joins the topic; pinned articles belong to it anyway' }),
+    keywords: z.array(z.string()).openapi({ description: 'An article whose title contains one joins the topic; articles added by hand belong to it anyway' }),
     orgId: z.string().nullable(),
     articles: z.array(MediaArticle),
   })

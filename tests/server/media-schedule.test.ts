@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../server/cli.js';
 import { openStore, type Store } from '../../server/db/index.js';
 import { demoOrgs } from '../../server/demo/orgs.js';
 import { upsertMediaAccounts } from '../../server/media/accounts.js';
@@ -174,6 +175,43 @@ describe('scheduled harvest', () => {
     expect(await state(free!)).toMatchObject({ last_attempt_at: new Date(now).toISOString(), claimed_until: null });
     // Once that claim has run out, asking again reads it.
     expect(await harvestByIds(store, [held!], { now: new Date(now + 60_000) })).toMatchObject({ accounts: 1, busy: [] });
+  });
+
+  it('runs as `gongkai harvest --watch` until stopped, and refuses --watch with --all', async () => {
+    routes.set('/rss', { body: fixture('wechat.rss.xml') });
+    await accounts(2, () => '/rss');
+    const env = { DATABASE_URL: process.env.DATABASE_URL, GONGKAI_DB: process.env.GONGKAI_DB };
+    if (store.dialect === 'postgres') {
+      const url = new URL(env.DATABASE_URL!);
+      url.searchParams.set('options', `-c search_path=${store.schema}`);
+      process.env.DATABASE_URL = url.toString();
+    } else {
+      process.env.GONGKAI_DB = store.location;
+    }
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((msg: unknown) => void out.push(String(msg)));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const watching = main(['harvest', '--watch', '--every', '20ms']);
+      await vi.waitFor(() => expect(requests.get('/rss')).toBe(2), { timeout: 5000 });
+      const listeners = process.listenerCount('SIGINT');
+      process.emit('SIGTERM');
+      await watching;
+      expect(process.listenerCount('SIGINT')).toBe(listeners - 1);
+      expect(out).toEqual([expect.stringMatching(/^harvesting due feeds every 0\.02 s /), expect.stringMatching(/^harvest: 2 accounts, 4 new and 0 updated articles, 0 snapshots, 0 failed/)]);
+      expect(await store.db.selectFrom('media_harvests').select('claimed_until').where('claimed_until', 'is not', null).execute()).toEqual([]);
+      expect(process.exitCode).toBeUndefined();
+      await main(['harvest', '--watch', '--all']);
+      expect(process.exitCode).toBe(64);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+      process.exitCode = undefined;
+      for (const [k, v] of Object.entries(env)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   });
 
   it('keeps the secrets of a feed address out of the recorded error', async () => {
