@@ -29,8 +29,13 @@ const EVERY_WORDS = 5;
 const EVERY_ENOUGH = 10;
 /** Up to this many documents holding every word are ranked on their whole text by the index. */
 const RANK_EVERY_UP_TO = 1000;
-/** Cached postings (document ids per query word) are dropped past this many ids in all. */
+/**
+ * Cached postings (document ids per query word) are dropped past this many ids in all, and never
+ * below 20 per document: at a million documents a few common words hold millions of ids, and a
+ * smaller bound would read them again and again.
+ */
 const MAX_CACHED_IDS = 5_000_000;
+const CACHED_IDS_PER_DOC = 20;
 /** Words in more than this share of documents do not pick passages (see passageTerms). */
 const RARE_SHARE = 0.2;
 /** A word in the title or metadata counts this many times a word in the body. */
@@ -97,6 +102,39 @@ interface Postings {
   passages?: Promise<number>;
 }
 
+/** A search's per-document scores and marks. */
+interface Scratch {
+  score: Float64Array;
+  member: Uint8Array;
+  inHead: Uint8Array;
+}
+
+/**
+ * Scratch arrays of one size, reused by searches one after another: allocating them per search (9
+ * bytes a document, 9 MB at a million) made the collector stop the server for long pauses.
+ */
+class ScratchPool {
+  private free: Scratch[] = [];
+  private size = -1;
+
+  take(n: number): Scratch {
+    if (n !== this.size) {
+      this.free = [];
+      this.size = n;
+    }
+    const found = this.free.pop();
+    if (!found) return { score: new Float64Array(n), member: new Uint8Array(n), inHead: new Uint8Array(n) };
+    found.score.fill(0);
+    found.member.fill(0);
+    found.inHead.fill(0);
+    return found;
+  }
+
+  give(scratch: Scratch): void {
+    if (scratch.score.length === this.size && this.free.length < 4) this.free.push(scratch);
+  }
+}
+
 /** Values by key for one content revision, dropped when the content changes; past `max`, the oldest go. */
 class RevisionCache<V> {
   private revision = -1;
@@ -131,6 +169,7 @@ export class SearchEngine {
   private results = new RevisionCache<SearchResult>(CACHED_RESULTS);
   /** The policy list's filtered slots by filters: a site pages through the same lists over and over. */
   private selections = new RevisionCache<Int32Array | null>(CACHED_SELECTIONS);
+  private scratch = new ScratchPool();
 
   constructor(private readonly store: Store) {
     this.docs = new DocTable(store.db, (d) => VALIDITY_WEIGHT[d.validity] ?? 1);
@@ -168,6 +207,14 @@ export class SearchEngine {
   private async compute(params: SearchParams): Promise<SearchResult> {
     const parsed = parseQuery(params.q);
     const ranking = await this.score(parsed);
+    try {
+      return await this.answer(params, parsed, ranking);
+    } finally {
+      if (ranking) this.scratch.give(ranking.scratch);
+    }
+  }
+
+  private async answer(params: SearchParams, parsed: ParsedQuery, ranking: Awaited<ReturnType<SearchEngine['score']>>): Promise<SearchResult> {
     const filters: SearchFilters = { ...params.filters, orgPath: params.org ? await orgPath(this.store.db, params.org) : undefined };
     const { matches, facets } = this.docs.filter(ranking?.slots ?? null, filters);
 
@@ -232,12 +279,11 @@ export class SearchEngine {
    * holding a query word in their title or metadata, or undefined for a browse without a query
    * (every document).
    */
-  private async score(parsed: ParsedQuery): Promise<{ slots: Int32Array; score: Float64Array; inHead: Uint8Array } | undefined> {
+  private async score(parsed: ParsedQuery): Promise<{ slots: Int32Array; score: Float64Array; inHead: Uint8Array; scratch: Scratch } | undefined> {
     if (!parsed.docNoKey && parsed.terms.length === 0) return undefined;
     const n = this.docs.size;
-    const score = new Float64Array(n);
-    const member = new Uint8Array(n);
-    const inHead = new Uint8Array(n);
+    const scratch = this.scratch.take(n);
+    const { score, member, inHead } = scratch;
     /** Adds scores by policy id; `onlyMembers` adds nothing to documents not yet candidates. */
     const add = (scores: Scores, onlyMembers = false) => {
       for (const [id, s] of scores) {
@@ -277,7 +323,7 @@ export class SearchEngine {
     for (let slot = 0; slot < n; slot++) count += member[slot]!;
     const slots = new Int32Array(count);
     for (let slot = 0, k = 0; slot < n; slot++) if (member[slot]) slots[k++] = slot;
-    return { slots, score, inHead };
+    return { slots, score, inHead, scratch };
   }
 
   /**
@@ -286,7 +332,7 @@ export class SearchEngine {
    */
   private cached<K extends keyof Postings>(term: QueryTerm, part: K, read: () => NonNullable<Postings[K]>): NonNullable<Postings[K]> {
     const revision = this.docs.revision;
-    if (this.postings.revision !== revision || this.postings.ids > MAX_CACHED_IDS) {
+    if (this.postings.revision !== revision || this.postings.ids > Math.max(MAX_CACHED_IDS, CACHED_IDS_PER_DOC * this.docs.size)) {
       this.postings = { revision, byTerm: new Map(), ids: 0 };
     }
     const key = JSON.stringify([term.word, term.parts, term.alternatives]);

@@ -104,8 +104,11 @@ export interface Totals {
   passageWords: number;
 }
 
-/** Decoded postings are dropped past this many entries in all. */
-const CACHED_ENTRIES = 4_000_000;
+/**
+ * Decoded postings are dropped past this many entries in all (about 160 MB): at a million
+ * documents a common word alone holds hundreds of thousands.
+ */
+const CACHED_ENTRIES = 20_000_000;
 
 /**
  * What the readers read and decoded, per content revision (every write to the index moves it on,
