@@ -1,16 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDetail } from '../../server/schemas/policy-detail.js';
 import type { InterpretationList, PolicyGraph } from '../../server/schemas/lineage.js';
-import { launchChromium } from '../helpers/browser.js';
-import { gongkai, startServer } from '../helpers/server-process.js';
+import { webmasterSite, type WebmasterSite } from '../helpers/webmaster-site.js';
 
 /**
  * A webmaster's policy page on another origin embeds <gk-policy-detail> by its script tag, with
@@ -22,50 +16,24 @@ const root = join(import.meta.dirname, '../..');
 const screenshots = join(import.meta.dirname, 'screenshots');
 const embedPage = readFileSync(join(root, 'demo/embed/policy-detail.html'), 'utf8');
 
-let dir: string;
-let api: { child: ChildProcess; origin: string; log: () => string };
-let site: { server: Server; origin: string };
+let w: WebmasterSite;
+let api: WebmasterSite['api'];
+let site: WebmasterSite['site'];
 let browser: Browser;
-
-/** The webmaster's site: one page, the policy named by `?id=`. */
-async function serveSite(apiOrigin: () => string) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://site');
-    if (url.pathname !== '/') return void res.writeHead(404).end();
-    const id = url.searchParams.get('id') ?? '1';
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(
-      embedPage
-        .replace(/policy-id="\d+"/, `policy-id="${id}"`)
-        .replace(/detail-url="[^"]*"/, 'detail-url="/?id={id}"')
-        .replaceAll('http://localhost:8080', apiOrigin()),
-    );
-  });
-  server.listen(0, 'localhost');
-  await once(server, 'listening');
-  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
-}
-
-const get = async <T>(path: string): Promise<T> => (await (await fetch(`${api.origin}${path}`)).json()) as T;
+let get: WebmasterSite['get'];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gongkai-detail-e2e-'));
-  const env = { GONGKAI_DB: join(dir, 'detail.db'), DATABASE_URL: '' };
-  site = await serveSite(() => api.origin);
   // The default demo size: it holds repealed documents with the documents that repealed them.
-  await gongkai(['seed-demo'], env);
-  await gongkai(['site', 'add', '--id', 'e2e', '--name', '端到端测试站点', '--org', 'pingxiang', '--origin', site.origin], env);
-  api = await startServer([], env);
-  browser = await launchChromium();
+  // The webmaster's site: one page, the policy named by `?id=`.
+  w = await webmasterSite('detail', (url) =>
+    url.pathname === '/'
+      ? embedPage.replace(/policy-id="\d+"/, `policy-id="${url.searchParams.get('id') ?? '1'}"`).replace(/detail-url="[^"]*"/, 'detail-url="/?id={id}"')
+      : undefined);
+  ({ api, site, browser, get } = w);
   mkdirSync(screenshots, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  site?.server.close();
-  api?.child.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => w?.close());
 
 async function open(id: number): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });

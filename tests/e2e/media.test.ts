@@ -1,15 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HotArticleList, MediaAccountList, MediaTopicList } from '../../server/schemas/media.js';
-import { launchChromium } from '../helpers/browser.js';
-import { gongkai, startServer } from '../helpers/server-process.js';
+import { webmasterSite, type WebmasterSite } from '../helpers/webmaster-site.js';
 
 /**
  * A webmaster's pages on another origin embed <gk-media-matrix> and <gk-hot-articles> by their
@@ -24,42 +18,19 @@ const embedPages: Record<string, string> = {
   '/hot': readFileSync(join(root, 'demo/embed/hot-articles.html'), 'utf8'),
 };
 
-let dir: string;
-let api: { child: ChildProcess; origin: string; log: () => string };
-let site: { server: Server; origin: string };
+let w: WebmasterSite;
+let api: WebmasterSite['api'];
+let site: WebmasterSite['site'];
 let browser: Browser;
-
-async function serveSite(apiOrigin: () => string) {
-  const server = createServer((req, res) => {
-    const page = embedPages[req.url ?? ''];
-    if (!page) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(page.replaceAll('http://localhost:8080', apiOrigin()));
-  });
-  server.listen(0, 'localhost');
-  await once(server, 'listening');
-  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
-}
-
-const get = async <T>(path: string): Promise<T> => (await (await fetch(`${api.origin}${path}`)).json()) as T;
+let get: WebmasterSite['get'];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gongkai-media-e2e-'));
-  const env = { GONGKAI_DB: join(dir, 'media.db'), DATABASE_URL: '' };
-  site = await serveSite(() => api.origin);
-  await gongkai(['seed-demo'], env);
-  await gongkai(['site', 'add', '--id', 'e2e', '--name', '端到端测试站点', '--org', 'pingxiang', '--origin', site.origin], env);
-  api = await startServer([], env);
-  browser = await launchChromium();
+  w = await webmasterSite('media', (url) => embedPages[url.pathname]);
+  ({ api, site, browser, get } = w);
   mkdirSync(screenshots, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  site?.server.close();
-  api?.child.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => w?.close());
 
 async function open(path: string) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });

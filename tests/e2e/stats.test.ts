@@ -1,15 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaAlertList, MediaRanking, MediaTrend } from '../../server/schemas/media.js';
-import { launchChromium } from '../helpers/browser.js';
-import { gongkai, startServer } from '../helpers/server-process.js';
+import { webmasterSite, type WebmasterSite } from '../helpers/webmaster-site.js';
 
 /**
  * A webmaster's page on another origin embeds <gk-stats-panel> by its script tag
@@ -21,42 +15,21 @@ const root = join(import.meta.dirname, '../..');
 const screenshots = join(import.meta.dirname, 'screenshots');
 const embedPage = readFileSync(join(root, 'demo/embed/stats-panel.html'), 'utf8');
 
-let dir: string;
-let api: { child: ChildProcess; origin: string; log: () => string };
-let site: { server: Server; origin: string };
+let w: WebmasterSite;
+let api: WebmasterSite['api'];
+let site: WebmasterSite['site'];
 let browser: Browser;
-
-async function serveSite(apiOrigin: () => string) {
-  const server = createServer((req, res) => {
-    if (req.url !== '/') return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(embedPage.replaceAll('http://localhost:8080', apiOrigin()));
-  });
-  server.listen(0, 'localhost');
-  await once(server, 'listening');
-  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
-}
-
-const get = async <T>(path: string): Promise<T> => (await (await fetch(`${api.origin}${path}`)).json()) as T;
+let get: WebmasterSite['get'];
 const count = (text: string) => Number(text.replace(/[,\s]/g, ''));
 
+
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gongkai-stats-e2e-'));
-  const env = { GONGKAI_DB: join(dir, 'stats.db'), DATABASE_URL: '' };
-  site = await serveSite(() => api.origin);
-  await gongkai(['seed-demo'], env);
-  await gongkai(['site', 'add', '--id', 'e2e', '--name', '端到端测试站点', '--org', 'pingxiang', '--origin', site.origin], env);
-  api = await startServer([], env);
-  browser = await launchChromium();
+  w = await webmasterSite('stats', (url) => (url.pathname === '/' ? embedPage : undefined));
+  ({ api, site, browser, get } = w);
   mkdirSync(screenshots, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  site?.server.close();
-  api?.child.kill();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => w?.close());
 
 describe('<gk-stats-panel> embedded by script tag on another origin', () => {
   it('ranks, draws the trend with its table, lists the alerts, and switches to Weibo', async () => {
