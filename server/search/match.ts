@@ -6,10 +6,8 @@ import * as pg from './pg-index.js';
 import { bm25 } from './postings.js';
 import type { ParsedQuery } from './query.js';
 
-/**
- * Readers take the content revision they read at: PostgreSQL keeps what it decodes for that
- * revision (pg-index.ts).
- */
+// Readers take the content revision they read at: PostgreSQL keeps what it decodes for that
+// revision (pg-index.ts).
 
 /** Scores by policy id; larger is better. */
 export type Scores = Map<number, number>;
@@ -157,10 +155,9 @@ async function pgPassageScores(store: Store, terms: Term[], revision: number): P
   const forms = terms.flatMap(variants);
   const [totals, byWord] = await Promise.all([pg.totals(store.db, revision), pg.readPassages(store.db, [...new Set(forms.flat())], revision)]);
   const avg = totals.passageWords / Math.max(1, totals.passages);
-  const rows = new Map([...byWord].map(([w, list]) => [w, new Map(list.map((p) => [p.row, p]))]));
   const scores = new Map<number, number>();
   for (const form of forms) {
-    const held = form.map((w) => rows.get(w)!);
+    const held = form.map((w) => byWord.get(w)!);
     for (const row of held[0]!.keys()) {
       if (!held.every((m) => m.has(row))) continue;
       let s = scores.get(row) ?? 0;

@@ -89,13 +89,16 @@ export async function compact(db: DB): Promise<void> {
   }
 }
 
+/** A word in a passage. */
 export interface Passage {
-  row: number;
   /** The word's occurrences in the passage. */
   tf: number;
   /** The passage's length in words. */
   length: number;
 }
+
+/** A word's passages by row id. */
+export type PassageMap = Map<number, Passage>;
 
 export interface Totals {
   docs: number;
@@ -120,7 +123,7 @@ interface ReadCache {
   totals?: Promise<Totals>;
   dropped?: Promise<Map<number, Set<number>>>;
   docs: Map<string, DocPostings>;
-  passages: Map<string, Passage[]>;
+  passages: Map<string, PassageMap>;
 }
 const caches = new WeakMap<DB, ReadCache>();
 
@@ -194,12 +197,12 @@ export function readDocs(db: DB, words: string[], revision: number): Promise<Map
   });
 }
 
-/** Every passage holding each word. */
-export function readPassages(db: DB, words: string[], revision: number): Promise<Map<string, Passage[]>> {
+/** Every passage holding each word, by row id. */
+export function readPassages(db: DB, words: string[], revision: number): Promise<Map<string, PassageMap>> {
   return readWords(db, revision, words, 'passages', (rows, dropped) => {
-    const value: Passage[] = [];
-    decodePassages(rows.map((r) => ({ block: r.block, passages: r.bytes })), dropped, policyOfRow, (row, tf, length) => value.push({ row, tf, length }));
-    return { value, entries: value.length };
+    const value: PassageMap = new Map();
+    decodePassages(rows.map((r) => ({ block: r.block, passages: r.bytes })), dropped, policyOfRow, (row, tf, length) => value.set(row, { tf, length }));
+    return { value, entries: value.size };
   });
 }
 

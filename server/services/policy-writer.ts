@@ -45,7 +45,7 @@ export class PolicyWriter {
    * again) and refreshes the planner's statistics: autovacuum may be off or late, and plans made
    * for empty tables read whole indexes.
    */
-  async analyze(): Promise<void> {
+  async afterBulkWrite(): Promise<void> {
     if (this.store.dialect !== 'postgres') return;
     await compact(this.db);
     await sql`analyze policies, policy_terms, search_docs, search_postings`.execute(this.db);
@@ -264,7 +264,7 @@ export class BatchWriter {
 
   async finish(): Promise<WriteCounts> {
     await this.pending;
-    if (this.counts.inserted + this.counts.updated > 0) await this.writer.analyze();
+    if (this.counts.inserted + this.counts.updated > 0) await this.writer.afterBulkWrite();
     return this.counts;
   }
 }

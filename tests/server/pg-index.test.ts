@@ -46,7 +46,7 @@ describe.runIf(postgres)('PostgreSQL search postings', () => {
     expect(await holding('独角兽')).toBe(2);
     expect(await holding(corpus[0]!.title.slice(0, 4))).toBeGreaterThan(0);
     // The end of an import compacts: half of the first block is gone, so it is rewritten.
-    await writer.analyze();
+    await writer.afterBulkWrite();
     expect(await dropped()).toBe(0);
     expect(await blocks()).toEqual([2, 2]);
     expect(await holding('独角兽')).toBe(2);
