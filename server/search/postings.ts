@@ -4,7 +4,7 @@ import { passageRowId } from './passages.js';
 /**
  * PostgreSQL's search index as postings written by the importer (see pg-index.ts): for each word and
  * each write batch (a "block"), one row listing the documents holding it and one listing its
- * passages, as varints. Tokenising already happens here, so the store only files bytes: a GIN
+ * passages, as varints. The importer has the words already, so the store only files bytes: a GIN
  * index over tsvectors cost 2.8 ms of PostgreSQL's CPU per 3,000-character document, and reading a
  * common word's documents through it visited every one of them in the heap.
  *
@@ -41,7 +41,7 @@ class Bytes {
 }
 
 /** Reads varints in order. */
-export class VarintReader {
+class VarintReader {
   private at = 0;
   constructor(private readonly buf: Uint8Array) {}
 
