@@ -1,7 +1,7 @@
 import { splitPassages } from './passages.js';
-import { indexTokens } from './tokenizer.js';
+import { eachIndexWord } from './tokenizer.js';
 
-/** A policy's index words, space-joined per field and per passage (in passage order). */
+/** A policy's index words, space-joined per field and per passage (in passage order): what FTS5 takes. */
 export interface IndexTokens {
   title: string;
   meta: string;
@@ -15,21 +15,83 @@ export interface IndexText {
   body: string;
 }
 
-/** Index words are letters, digits and underscores: the only words a query can ask for. */
-const WORD = /^[\p{L}\p{N}_]+$/u;
-const PIECE = /[\p{L}\p{N}_]+/gu;
-
-/** A text's index words, space-joined: a token holding other characters counts as its pieces. */
-function tokens(text: string): string {
-  const out: string[] = [];
-  for (const t of indexTokens(text)) {
-    if (WORD.test(t)) out.push(t);
-    else for (const m of t.matchAll(PIECE)) out.push(m[0]);
-  }
-  return out.join(' ');
-}
+/** The texts a policy is cut as: title, metadata and each passage of its body. */
+const partsOf = (doc: IndexText) => [doc.title, doc.meta, ...splitPassages(doc.body).map((p) => p.text)];
 
 /** Tokenizes a policy for the index: the body once, passage by passage. */
 export function tokenizeForIndex(doc: IndexText): IndexTokens {
-  return { title: tokens(doc.title), meta: tokens(doc.meta), passages: splitPassages(doc.body).map((p) => tokens(p.text)) };
+  const joined: string[] = [];
+  let part: string[] = [];
+  eachIndexWord(
+    partsOf(doc),
+    (w) => part.push(w),
+    () => {
+      joined.push(part.join(' '));
+      part = [];
+    },
+  );
+  const [title = '', meta = '', ...passages] = joined;
+  return { title, meta, passages };
+}
+
+/**
+ * A batch's index words as numbers into its vocabulary: what PostgreSQL's postings take (they count
+ * words and never need the text), and cheap to pass between threads. Each document has parts (title,
+ * metadata, then its passages in order); `ends` says where each part ends in `words`.
+ */
+export interface WordIdBatch {
+  vocabulary: string[];
+  words: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  /** How many parts each document has: two and its passages. */
+  parts: Int32Array<ArrayBuffer>;
+}
+
+/** One document of a WordIdBatch: its words, and where its title, metadata and each passage end in them. */
+export interface DocWords {
+  vocabulary: string[];
+  words: Int32Array;
+  ends: Int32Array;
+}
+
+export function wordIdsForIndex(docs: IndexText[]): WordIdBatch {
+  const ids = new Map<string, number>();
+  const vocabulary: string[] = [];
+  let words = new Int32Array(1 << 16);
+  let length = 0;
+  const ends: number[] = [];
+  const visit = (w: string) => {
+    let id = ids.get(w);
+    if (id === undefined) {
+      ids.set(w, (id = vocabulary.length));
+      vocabulary.push(w);
+    }
+    if (length === words.length) {
+      const grown = new Int32Array(length * 2);
+      grown.set(words);
+      words = grown;
+    }
+    words[length++] = id;
+  };
+  const parts = new Int32Array(docs.length);
+  for (const [i, doc] of docs.entries()) {
+    const texts = partsOf(doc);
+    eachIndexWord(texts, visit, () => ends.push(length));
+    parts[i] = texts.length;
+  }
+  return { vocabulary, words: words.slice(0, length), ends: Int32Array.from(ends), parts };
+}
+
+/** The documents of a batch, in order. */
+export function docWords({ vocabulary, words, ends, parts }: WordIdBatch): DocWords[] {
+  const out: DocWords[] = [];
+  let part = 0;
+  let start = 0;
+  for (const n of parts) {
+    const end = ends[part + n - 1]!;
+    out.push({ vocabulary, words: words.subarray(start, end), ends: ends.slice(part, part + n).map((e) => e - start) });
+    part += n;
+    start = end;
+  }
+  return out;
 }

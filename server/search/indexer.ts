@@ -1,16 +1,28 @@
 import { sql } from 'kysely';
 import type { DB, Dialect } from '../db/index.js';
-import { tokenizeForIndex, type IndexText, type IndexTokens } from './index-tokens.js';
+import { docWords, tokenizeForIndex, wordIdsForIndex, type DocWords, type IndexText, type IndexTokens } from './index-tokens.js';
 import { MAX_PASSAGES, passageRowId } from './passages.js';
 import { unindex, writeBlock } from './pg-index.js';
+import { tokenizeBatch, wordIdsBatch } from './token-pool.js';
+
+/** A policy tokenized for the store's index: text for SQLite's FTS5, word ids for PostgreSQL's postings. */
+export type Tokenized = IndexTokens | DocWords;
 
 /** What the index needs of a policy: its text in three fields (DESIGN §6 weights them), tokenized or not yet. */
 export interface IndexDoc extends IndexText {
   id: number;
-  tokens?: IndexTokens;
+  tokens?: Tokenized;
 }
 
 const ROWS = 400;
+
+const isWords = (t: Tokenized | undefined): t is DocWords => t !== undefined && 'vocabulary' in t;
+const isText = (t: Tokenized | undefined): t is IndexTokens => t !== undefined && 'title' in t;
+
+/** Tokenizes policies in worker threads, in the form the store's index takes. */
+export function tokenizeFor(dialect: Dialect, docs: IndexText[]): Promise<Tokenized[]> {
+  return dialect === 'postgres' ? wordIdsBatch(docs) : tokenizeBatch(docs);
+}
 
 async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
@@ -27,9 +39,18 @@ export async function unindexPolicies(db: DB, dialect: Dialect, ids: number[]): 
 }
 
 export async function indexPolicies(db: DB, dialect: Dialect, docs: IndexDoc[]): Promise<void> {
+  if (dialect === 'postgres') {
+    // Those not tokenized ahead are tokenized here, together.
+    const untokenized = docs.filter((d) => !isWords(d.tokens));
+    const inline = docWords(wordIdsForIndex(untokenized));
+    const words = new Map(untokenized.map((d, i) => [d, inline[i]!]));
+    return writeBlock(
+      db,
+      docs.map((d) => ({ id: d.id, words: isWords(d.tokens) ? d.tokens : words.get(d)! })),
+    );
+  }
   // The document's body field joins its passages' tokens.
-  const tokenized = docs.map((d) => ({ id: d.id, tokens: d.tokens ?? tokenizeForIndex(d) }));
-  if (dialect === 'postgres') return writeBlock(db, tokenized);
+  const tokenized = docs.map((d) => ({ id: d.id, tokens: isText(d.tokens) ? d.tokens : tokenizeForIndex(d) }));
   await chunked(tokenized, ROWS, (chunk) =>
     sql`insert into doc_fts (rowid, title, meta, body) values ${sql.join(
       chunk.map(({ id, tokens: t }) => sql`(${id}, ${t.title}, ${t.meta}, ${t.passages.join(' ')})`),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../db/index.js';
-import type { IndexTokens } from './index-tokens.js';
+import type { DocWords } from './index-tokens.js';
 import { policyOfRow } from './passages.js';
 import { buildBlock, decodeDocs, decodePassages, withoutDocs, type DocPostings, type PostingRow } from './postings.js';
 
@@ -37,7 +37,7 @@ async function insertPostings(db: DB, block: number, rows: PostingRow[]): Promis
 }
 
 /** Files a batch of documents as one new block. */
-export async function writeBlock(db: DB, docs: { id: number; tokens: IndexTokens }[]): Promise<void> {
+export async function writeBlock(db: DB, docs: { id: number; words: DocWords }[]): Promise<void> {
   if (docs.length === 0) return;
   const { rows, stats } = buildBlock(docs);
   const { rows: created } = await sql<{ block: number }>`insert into search_blocks (block, docs) values (nextval('search_block_seq'), ${stats.length}) returning block`.execute(db);

@@ -1,4 +1,4 @@
-import type { IndexTokens } from './index-tokens.js';
+import type { DocWords } from './index-tokens.js';
 import { passageRowId } from './passages.js';
 
 /**
@@ -12,9 +12,6 @@ import { passageRowId } from './passages.js';
  * varint(its occurrences, weighted as SQLite's bm25(doc_fts, 10, 4, 1) weighs the fields).
  * Passage entry: varint(row − previous row), varint(occurrences), varint(passage length in words).
  */
-
-/** The words of space-joined index words (index-tokens.ts leaves only words a query can name). */
-export const words = (text: string): string[] => (text ? text.split(' ') : []);
 
 class Bytes {
   private buf = new Uint8Array(64);
@@ -90,72 +87,105 @@ interface Acc {
   npassages: number;
 }
 
-/** A word of one document: its accumulator, weighted occurrences and whether in the title or metadata. */
-interface DocWord {
-  a: Acc;
-  f: number;
-  head: boolean;
+/** The block's accumulator of each word of each vocabulary (each worker's share of a batch has its own). */
+function accumulators(docs: { words: DocWords }[]) {
+  const accs: Acc[] = [];
+  const terms: string[] = [];
+  const byTerm = new Map<string, number>();
+  const local = new Map<string[], Int32Array>();
+  for (const { words } of docs) {
+    if (local.has(words.vocabulary)) continue;
+    local.set(
+      words.vocabulary,
+      Int32Array.from(words.vocabulary, (term) => {
+        let a = byTerm.get(term);
+        if (a === undefined) {
+          byTerm.set(term, (a = accs.length));
+          accs.push({ docs: new Bytes(), lastId: 0, ndocs: 0, passages: new Bytes(), lastRow: 0, npassages: 0 });
+          terms.push(term);
+        }
+        return a;
+      }),
+    );
+  }
+  return { accs, terms, local };
 }
 
-/** The posting rows of one block of documents, and each document's statistics. */
-export function buildBlock(docs: { id: number; tokens: IndexTokens }[]): { rows: PostingRow[]; stats: DocStats[] } {
-  const byTerm = new Map<string, Acc>();
-  const acc = (w: string) => {
-    let a = byTerm.get(w);
-    if (!a) byTerm.set(w, (a = { docs: new Bytes(), lastId: 0, ndocs: 0, passages: new Bytes(), lastRow: 0, npassages: 0 }));
-    return a;
-  };
+/**
+ * The posting rows of one block of documents, and each document's statistics. Words are counted in
+ * arrays indexed by accumulator, each entry stamped with the document (or passage) it counts for, so
+ * nothing is allocated per document.
+ */
+export function buildBlock(docs: { id: number; words: DocWords }[]): { rows: PostingRow[]; stats: DocStats[] } {
+  const { accs, terms, local } = accumulators(docs);
+  const docStamp = new Int32Array(accs.length).fill(-1);
+  const weight = new Int32Array(accs.length);
+  const head = new Uint8Array(accs.length);
+  const passageStamp = new Int32Array(accs.length).fill(-1);
+  const tf = new Int32Array(accs.length);
+  // The document's distinct words, and the passage's.
+  let mine = new Int32Array(256);
+  let inPassage = new Int32Array(256);
   const stats: DocStats[] = [];
-  for (const { id, tokens } of [...docs].sort((a, b) => a.id - b.id)) {
-    const mine = new Map<string, DocWord>();
-    const entry = (w: string) => {
-      let e = mine.get(w);
-      if (!e) mine.set(w, (e = { a: acc(w), f: 0, head: false }));
-      return e;
-    };
-    const title = words(tokens.title);
-    const meta = words(tokens.meta);
-    for (const w of title) {
-      const e = entry(w);
-      e.f += TITLE_WEIGHT;
-      e.head = true;
+  let passageCount = 0;
+  for (const [n, { id, words }] of [...docs].sort((a, b) => a.id - b.id).entries()) {
+    const acc = local.get(words.vocabulary)!;
+    const { ends } = words;
+    if (mine.length < words.words.length) {
+      mine = new Int32Array(words.words.length);
+      inPassage = new Int32Array(words.words.length);
     }
-    for (const w of meta) {
-      const e = entry(w);
-      e.f += META_WEIGHT;
-      e.head = true;
-    }
-    let passageWords = 0;
-    const passages = tokens.passages.map((text) => {
-      const list = words(text);
-      passageWords += list.length;
-      const tf = new Map<DocWord, number>();
-      for (const w of list) {
-        const e = entry(w);
-        e.f++;
-        tf.set(e, (tf.get(e) ?? 0) + 1);
+    let distinct = 0;
+    for (let part = 0, at = 0; part < ends.length; part++) {
+      // Parts 0 and 1 are the title and the metadata; passages follow.
+      const passage = part - 2;
+      const stamp = passageCount++;
+      let inThis = 0;
+      for (const end = ends[part]!; at < end; at++) {
+        const a = acc[words.words[at]!]!;
+        if (docStamp[a] !== n) {
+          docStamp[a] = n;
+          weight[a] = 0;
+          head[a] = 0;
+          mine[distinct++] = a;
+        }
+        if (passage < 0) {
+          weight[a] += part === 0 ? TITLE_WEIGHT : META_WEIGHT;
+          head[a] = 1;
+          continue;
+        }
+        weight[a]++;
+        if (passageStamp[a] !== stamp) {
+          passageStamp[a] = stamp;
+          tf[a] = 0;
+          inPassage[inThis++] = a;
+        }
+        tf[a]++;
       }
-      return { length: list.length, tf };
-    });
-    for (const { a, f, head } of mine.values()) {
-      a.docs.varint((id - a.lastId) * 2 + (head ? 1 : 0));
-      a.docs.varint(f);
-      a.lastId = id;
-      a.ndocs++;
-    }
-    for (const [ord, p] of passages.entries()) {
-      const row = passageRowId(id, ord);
-      for (const [{ a }, tf] of p.tf) {
-        a.passages.varint(row - a.lastRow);
-        a.passages.varint(tf);
-        a.passages.varint(p.length);
-        a.lastRow = row;
-        a.npassages++;
+      if (passage < 0) continue;
+      const row = passageRowId(id, passage);
+      const length = ends[part]! - ends[part - 1]!;
+      for (let k = 0; k < inThis; k++) {
+        const x = accs[inPassage[k]!]!;
+        x.passages.varint(row - x.lastRow);
+        x.passages.varint(tf[inPassage[k]!]!);
+        x.passages.varint(length);
+        x.lastRow = row;
+        x.npassages++;
       }
     }
-    stats.push({ id, words: title.length + meta.length + passageWords, passages: passages.length, passageWords });
+    for (let k = 0; k < distinct; k++) {
+      const a = mine[k]!;
+      const x = accs[a]!;
+      x.docs.varint((id - x.lastId) * 2 + head[a]!);
+      x.docs.varint(weight[a]!);
+      x.lastId = id;
+      x.ndocs++;
+    }
+    const passageWords = ends[ends.length - 1]! - ends[1]!;
+    stats.push({ id, words: ends[ends.length - 1]!, passages: ends.length - 2, passageWords });
   }
-  const rows = [...byTerm].map(([term, a]) => ({ term, docs: a.docs.toBuffer(), ndocs: a.ndocs, passages: a.passages.toBuffer(), npassages: a.npassages }));
+  const rows = accs.map((a, i) => ({ term: terms[i]!, docs: a.docs.toBuffer(), ndocs: a.ndocs, passages: a.passages.toBuffer(), npassages: a.npassages }));
   return { rows, stats };
 }
 

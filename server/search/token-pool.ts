@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { tokenizeForIndex, type IndexText, type IndexTokens } from './index-tokens.js';
+import { docWords, tokenizeForIndex, wordIdsForIndex, type DocWords, type IndexText, type IndexTokens, type WordIdBatch } from './index-tokens.js';
 
 /**
  * Worker threads that tokenize for the index, so an import cuts the next batch into words while the
@@ -10,8 +10,11 @@ import { tokenizeForIndex, type IndexText, type IndexTokens } from './index-toke
  */
 const SIZE = Math.max(1, availableParallelism() - 1);
 let pool: Worker[] | null | undefined;
-const waiting = new Map<number, { worker: Worker; resolve: (t: IndexTokens[]) => void; reject: (e: unknown) => void }>();
+const waiting = new Map<number, { worker: Worker; resolve: (result: unknown) => void; reject: (e: unknown) => void }>();
 let next = 0;
+
+/** What the index takes: space-joined text (FTS5) or word ids (PostgreSQL's postings). */
+export type TokenForm = 'text' | 'ids';
 
 const busy = (w: Worker) => [...waiting.values()].some((job) => job.worker === w);
 
@@ -19,8 +22,8 @@ function start(): Worker {
   // From source (tests, tsx) the worker is TypeScript too and needs the same loader.
   const fromSource = import.meta.url.endsWith('.ts');
   const w = new Worker(new URL(`./token-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url), fromSource ? { execArgv: ['--import', 'tsx'] } : {});
-  w.on('message', ({ id, tokens }: { id: number; tokens: IndexTokens[] }) => {
-    waiting.get(id)?.resolve(tokens);
+  w.on('message', ({ id, result }: { id: number; result: unknown }) => {
+    waiting.get(id)?.resolve(result);
     waiting.delete(id);
     if (!busy(w)) w.unref();
   });
@@ -40,25 +43,34 @@ function startPool(): Worker[] | null {
   }
 }
 
-function run(w: Worker, docs: IndexText[]): Promise<IndexTokens[]> {
+function run<T>(w: Worker, docs: IndexText[], form: TokenForm): Promise<T> {
   w.ref();
   return new Promise((resolve, reject) => {
     const id = ++next;
-    waiting.set(id, { worker: w, resolve, reject });
-    w.postMessage({ id, docs });
+    waiting.set(id, { worker: w, resolve: resolve as (result: unknown) => void, reject });
+    w.postMessage({ id, docs, form });
   });
 }
 
-/** Tokens of each document, in order: the batch is shared out between the workers. */
-export async function tokenizeBatch(docs: IndexText[]): Promise<IndexTokens[]> {
+/** The batch shared out between the workers, each share's result in order; inline where no worker runs. */
+async function shared<T>(docs: IndexText[], form: TokenForm, inline: (docs: IndexText[]) => T): Promise<T[]> {
   if (pool === undefined) pool = startPool();
   const workers = pool;
-  if (!workers || docs.length === 0) return docs.map(tokenizeForIndex);
+  if (!workers || docs.length === 0) return [inline(docs)];
   const share = Math.ceil(docs.length / workers.length);
   try {
-    const parts = await Promise.all(workers.flatMap((w, i) => (i * share < docs.length ? [run(w, docs.slice(i * share, (i + 1) * share))] : [])));
-    return parts.flat();
+    return await Promise.all(workers.flatMap((w, i) => (i * share < docs.length ? [run<T>(w, docs.slice(i * share, (i + 1) * share), form)] : [])));
   } catch {
-    return docs.map(tokenizeForIndex);
+    return [inline(docs)];
   }
+}
+
+/** Tokens of each document as text, in order. */
+export async function tokenizeBatch(docs: IndexText[]): Promise<IndexTokens[]> {
+  return (await shared(docs, 'text', (d) => d.map(tokenizeForIndex))).flat();
+}
+
+/** Word ids of each document, in order. */
+export async function wordIdsBatch(docs: IndexText[]): Promise<DocWords[]> {
+  return (await shared<WordIdBatch>(docs, 'ids', wordIdsForIndex)).flatMap(docWords);
 }

@@ -55,3 +55,45 @@ export function queryTokens(text: string): string[] {
 export function subWords(word: string): string[] {
   return clean(instance().cutForSearch(fold(word), true)).filter((w) => w !== word);
 }
+
+/** Whether a folded token is all CJK ideographs, lowercase letters and digits: most tokens, each a word as it is. */
+function plain(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return t.length > 0;
+}
+
+/** Index words are letters, digits and underscores: the only words a query can ask for. */
+const INDEX_WORD = /^[\p{L}\p{N}_]+$/u;
+const PIECE = /[\p{L}\p{N}_]+/gu;
+
+/** Separates texts cut in one call: jieba emits it as a token of its own, and no text holds it. */
+const SEPARATOR = '\u0000';
+
+/**
+ * Visits the words the index holds of each text in order, calling `end` after each text's: the
+ * tokens of indexTokens(), where a token holding other characters counts as its pieces (covid-19 →
+ * covid, 19). All texts go to jieba in one call, since each call costs as much as cutting a few
+ * hundred characters, and tokens are tested by character code first: this runs on every token an
+ * import cuts.
+ */
+export function eachIndexWord(texts: string[], visit: (word: string) => void, end: () => void): void {
+  if (texts.length === 0) return;
+  const joined = texts.map((t) => (t.includes(SEPARATOR) ? t.replaceAll(SEPARATOR, ' ') : t)).join(SEPARATOR);
+  for (const t of instance().cutForSearch(fold(joined), true)) {
+    if (plain(t)) {
+      if (!STOP.has(t)) visit(t);
+    } else if (t === SEPARATOR) {
+      end();
+    } else {
+      const c = t.charCodeAt(0);
+      if (!((c >= 0x4e00 && c <= 0x9fff) || WORD.test(t)) || STOP.has(t)) continue;
+      const w = t.trim();
+      if (INDEX_WORD.test(w)) visit(w);
+      else for (const m of w.matchAll(PIECE)) visit(m[0]);
+    }
+  }
+  end();
+}

@@ -4,10 +4,9 @@ import type { DB, Store } from '../db/index.js';
 import type { NewPolicy, TermOrigin } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision } from './revision.js';
-import { indexPolicies, unindexPolicies } from '../search/indexer.js';
+import { indexPolicies, tokenizeFor, unindexPolicies, type Tokenized } from '../search/indexer.js';
 import { compact } from '../search/pg-index.js';
-import type { IndexText, IndexTokens } from '../search/index-tokens.js';
-import { tokenizeBatch } from '../search/token-pool.js';
+import type { IndexText } from '../search/index-tokens.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
 import { loadRules, withRuleTerms, type TaxonomyRule } from '../taxonomy/rules.js';
 import { handDecisions, type HandDecisions } from './admin-terms.js';
@@ -77,7 +76,7 @@ export class PolicyWriter {
     const hashes = batch.map(contentHash);
     const known = await this.existing(this.db, source, batch);
     const stale = batch.filter((input, i) => known.get(input.sourceKey)?.hash !== hashes[i]);
-    const tokens = await tokenizeBatch(stale.map((input) => indexText(input, termsOf(input, termIds))));
+    const tokens = await tokenizeFor(this.store.dialect, stale.map((input) => indexText(input, termsOf(input, termIds))));
     // withRuleTerms adds the rules' terms after the input's own, so a count tells them apart.
     const own = new Map(batch.map((input, i) => [input, inputs[i]!.terms.length]));
     return { source, batch, hashes, own, tokens: new Map(stale.map((input, i) => [input, tokens[i]!])) };
@@ -202,7 +201,7 @@ export interface PreparedBatch {
   /** How many of each input's terms are its own; the rest were added by rules. */
   own: Map<PolicyInput, number>;
   /** Index tokens of the policies that looked new or changed when prepared. */
-  tokens: Map<PolicyInput, IndexTokens>;
+  tokens: Map<PolicyInput, Tokenized>;
 }
 
 type TermIds = Map<string, { id: number; name: string }>;

@@ -1,10 +1,21 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { tokenizeForIndex } from '../../server/search/index-tokens.js';
+import { docWords, tokenizeForIndex, wordIdsForIndex } from '../../server/search/index-tokens.js';
 import { passageRowId, policyOfRow } from '../../server/search/passages.js';
-import { bm25, buildBlock, decodeDocs, decodePassages, withoutDocs, words } from '../../server/search/postings.js';
+import { bm25, buildBlock, decodeDocs, decodePassages, withoutDocs } from '../../server/search/postings.js';
+import { eachIndexWord } from '../../server/search/tokenizer.js';
 
-const doc = (id: number, title: string, meta: string, passages: string[]) => ({ id, tokens: { title, meta, passages } });
+/** A document of space-joined words, as word ids: each with a vocabulary of its own, as if from different workers. */
+const doc = (id: number, title: string, meta: string, passages: string[]) => {
+  const vocabulary: string[] = [];
+  const words: number[] = [];
+  const ends: number[] = [];
+  for (const part of [title, meta, ...passages]) {
+    for (const w of part ? part.split(' ') : []) words.push(vocabulary.includes(w) ? vocabulary.indexOf(w) : vocabulary.push(w) - 1);
+    ends.push(words.length);
+  }
+  return { id, words: { vocabulary, words: Int32Array.from(words), ends: Int32Array.from(ends) } };
+};
 const rowsOf = (built: ReturnType<typeof buildBlock>, term: string, block = 1) => {
   const r = built.rows.find((x) => x.term === term)!;
   return { block, docs: r.docs, passages: r.passages, ndocs: r.ndocs, npassages: r.npassages };
@@ -12,7 +23,29 @@ const rowsOf = (built: ReturnType<typeof buildBlock>, term: string, block = 1) =
 
 describe('search postings', () => {
   it('indexes tokens holding other characters as the words a query can name', () => {
-    expect(words(tokenizeForIndex({ title: 'COVID-19疫苗', meta: '', body: '' }).title)).toEqual(['covid', '19', '疫苗']);
+    expect(tokenizeForIndex({ title: 'COVID-19疫苗', meta: '', body: '' }).title.split(' ')).toEqual(['covid', '19', '疫苗']);
+  });
+
+  it('cuts texts together as it cuts each alone, a NUL in a text included', () => {
+    const texts = ['高校毕业生就业', '', '创业补贴\u0000担保贷款 abc', '第一条 为了规范住房公积金管理'];
+    const alone = texts.map((t) => {
+      const out: string[] = [];
+      eachIndexWord([t], (w) => out.push(w), () => {});
+      return out;
+    });
+    const together: string[][] = [[]];
+    eachIndexWord(texts, (w) => together.at(-1)!.push(w), () => together.push([]));
+    expect(together.slice(0, -1)).toEqual(alone);
+    expect(alone[2]).toEqual(['创业', '补贴', '担保', '贷款', 'abc']);
+  });
+
+  it('gives the same words as ids and as text, part by part', () => {
+    const policy = { title: '关于做好高校毕业生就业创业工作的通知', meta: '人社部发〔2024〕28号 人力资源社会保障部', body: '一、总体要求\n做好就业工作。\n二、扶持创业\n发放创业担保贷款。' };
+    const text = tokenizeForIndex(policy);
+    const [ids] = docWords(wordIdsForIndex([policy]));
+    const parts = Array.from(ids!.ends, (end, i) => Array.from(ids!.words.subarray(i ? ids!.ends[i - 1] : 0, end), (w) => ids!.vocabulary[w]).join(' '));
+    expect(parts).toEqual([text.title, text.meta, ...text.passages]);
+    expect(text.passages).toHaveLength(2);
   });
 
   it('lists each word’s documents in id order with title or metadata marked and fields weighted 10, 4, 1', () => {
