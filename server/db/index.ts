@@ -15,6 +15,7 @@ import { mediaMigration } from './migrations/0009-media.js';
 import { postingsMigration } from './migrations/0010-postings.js';
 import { harvestLeaseMigration } from './migrations/0011-harvest-lease.js';
 import { mediaTopicPinsMigration } from './migrations/0012-media-topic-pins.js';
+import { bodyCompressionMigration } from './migrations/0013-body-compression.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -82,6 +83,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0010-postings': postingsMigration(dialect),
     '0011-harvest-lease': harvestLeaseMigration,
     '0012-media-topic-pins': mediaTopicPinsMigration,
+    '0013-body-compression': bodyCompressionMigration(dialect),
   };
 }
 

@@ -61,3 +61,20 @@ describe.runIf(postgres)('PostgreSQL search postings', () => {
     expect(Number(totals.docs)).toBe(4);
   });
 });
+
+describe.runIf(postgres)('PostgreSQL policy bodies', () => {
+  it('are compressed with LZ4, which costs the server a third of what pglz does', async () => {
+    const store = await testStore();
+    try {
+      await seedSmallOrgTree(store.db);
+      const writer = new BatchWriter(new PolicyWriter(store), 'test');
+      // Values over 2 KB are compressed: a body of some 3,000 characters.
+      await writer.push(searchCorpus().slice(0, 2).map((p) => ({ ...p, bodyText: p.bodyText.repeat(40), bodyHtml: p.bodyHtml.repeat(40) })));
+      await writer.finish();
+      const { rows } = await sql<{ method: string | null }>`select distinct pg_column_compression(text) as method from policy_bodies`.execute(store.db);
+      expect(rows.map((r) => r.method)).toEqual(['lz4']);
+    } finally {
+      await store.cleanup();
+    }
+  });
+});
