@@ -16,6 +16,7 @@ import { postingsMigration } from './migrations/0010-postings.js';
 import { harvestLeaseMigration } from './migrations/0011-harvest-lease.js';
 import { mediaTopicPinsMigration } from './migrations/0012-media-topic-pins.js';
 import { bodyCompressionMigration } from './migrations/0013-body-compression.js';
+import { ftsAsciiMigration } from './migrations/0014-fts-ascii.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -84,6 +85,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0011-harvest-lease': harvestLeaseMigration,
     '0012-media-topic-pins': mediaTopicPinsMigration,
     '0013-body-compression': bodyCompressionMigration(dialect),
+    '0014-fts-ascii': ftsAsciiMigration(dialect),
   };
 }
 

@@ -36,3 +36,15 @@ export async function reindexPolicies(db: DB, dialect: Dialect, ids: number[]): 
     })),
   );
 }
+
+const BATCH = 500;
+
+/** Indexes every stored policy again, in batches (after a migration changes how the index is built). */
+export async function reindexAll(db: DB, dialect: Dialect): Promise<void> {
+  for (let after = 0; ; ) {
+    const ids = (await db.selectFrom('policies').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute()).map((r) => r.id);
+    if (ids.length === 0) return;
+    await reindexPolicies(db, dialect, ids);
+    after = ids.at(-1)!;
+  }
+}

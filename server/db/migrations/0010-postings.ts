@@ -1,8 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.js';
-import { reindexPolicies } from '../../search/reindex.js';
-
-const REINDEX_BATCH = 500;
+import { reindexAll } from '../../search/reindex.js';
 
 /**
  * PostgreSQL's search index becomes postings the importer writes (search/postings.ts), in place of
@@ -59,12 +57,7 @@ export function postingsMigration(dialect: Dialect) {
         .addColumn('passage_words', 'bigint', (c) => c.notNull())
         .execute();
       await sql`insert into search_totals values (0, 0, 0, 0, 0)`.execute(db);
-      for (let after = 0; ; ) {
-        const ids = (await db.selectFrom('policies').select('id').where('id', '>', after).orderBy('id').limit(REINDEX_BATCH).execute()).map((r) => r.id as number);
-        if (ids.length === 0) break;
-        await reindexPolicies(db, dialect, ids);
-        after = ids.at(-1)!;
-      }
+      await reindexAll(db, dialect);
     },
   };
 }
