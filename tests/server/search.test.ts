@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../server/db/index.js';
 import { createApp } from '../../server/app.js';
 import { PolicyWriter } from '../../server/services/policy-writer.js';
+import { bumpRevision } from '../../server/services/revision.js';
 import { eventRecorder } from '../../server/services/topics.js';
 import { testStore, type TestStore } from '../helpers/store.js';
 import { seedSmallOrgTree } from '../helpers/orgs.js';
@@ -223,5 +226,34 @@ describe('GET /api/v1/taxonomy', () => {
     expect(lifecycle.filter((t: any) => t.audience === 'enterprise').map((t: any) => t.name)).toEqual([
       '开办', '经营', '投资融资', '用工', '变更', '注销',
     ]);
+  });
+});
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))('SQLite’s index made again (migration 0014)', () => {
+  it('finds every stored policy as before', async () => {
+    const own = await testStore();
+    try {
+      await seedSmallOrgTree(own.db);
+      await new PolicyWriter(own).write('test', searchCorpus());
+      const found = async () => {
+        const res = await createApp({ store: own }).request(`/api/v1/policies/search?${q('就业')}`);
+        return ((await res.json()) as any).items.map((h: any) => h.id);
+      };
+      const before = await found();
+      // The store as before 0014: tables of the unicode61 tokenizer, holding the same policies.
+      const fts = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'";
+      await sql`drop table doc_fts`.execute(own.db);
+      await sql`drop table passage_fts`.execute(own.db);
+      await sql.raw(`create virtual table doc_fts using fts5(title, meta, body, ${fts})`).execute(own.db);
+      await sql.raw(`create virtual table passage_fts using fts5(text, ${fts})`).execute(own.db);
+      await sql`delete from kysely_migration where name = '0014-fts-ascii'`.execute(own.db);
+      expect(await migrate(own)).toEqual(['0014-fts-ascii']);
+      // A server starts after migrating, with nothing cached.
+      await bumpRevision(own.db);
+      expect(before.length).toBeGreaterThan(1);
+      expect(await found()).toEqual(before);
+    } finally {
+      await own.cleanup();
+    }
   });
 });
