@@ -117,7 +117,7 @@ export async function scoreEvery(store: Store, terms: Term[], ids: number[], rev
   if (words.length === 0 || ids.length === 0) return new Map();
   if (store.dialect === 'postgres') {
     const all = words.flatMap(variants).flat();
-    const [totals, byWord, sizes] = await Promise.all([pg.totals(store.db, revision), pg.readDocs(store.db, [...new Set(all)], revision), pg.docWords(store.db, ids)]);
+    const [totals, byWord, sizes] = await Promise.all([pg.totals(store.db, revision), pg.readDocs(store.db, [...new Set(all)], revision), pg.docWords(store.db, ids, revision)]);
     const avg = totals.words / Math.max(1, totals.docs);
     const scores: Scores = new Map();
     for (const id of ids) {

@@ -115,7 +115,8 @@ const CACHED_ENTRIES = 20_000_000;
 
 /**
  * What the readers read and decoded, per content revision (every write to the index moves it on,
- * in the same transaction): the totals, the dropped entries and each word's postings.
+ * in the same transaction): the totals, the dropped entries, each word's postings and documents'
+ * sizes.
  */
 interface ReadCache {
   revision: number;
@@ -124,13 +125,15 @@ interface ReadCache {
   dropped?: Promise<Map<number, Set<number>>>;
   docs: Map<string, DocPostings>;
   passages: Map<string, PassageMap>;
+  /** Words by document id. */
+  sizes: Map<number, number>;
 }
 const caches = new WeakMap<DB, ReadCache>();
 
 function cacheAt(db: DB, revision: number): ReadCache {
   let cache = caches.get(db);
   if (!cache || cache.revision !== revision || cache.entries > CACHED_ENTRIES) {
-    caches.set(db, (cache = { revision, entries: 0, docs: new Map(), passages: new Map() }));
+    caches.set(db, (cache = { revision, entries: 0, docs: new Map(), passages: new Map(), sizes: new Map() }));
   }
   return cache;
 }
@@ -214,8 +217,17 @@ export async function wordCounts(db: DB, words: string[]): Promise<Map<string, {
   return new Map(rows.map((r) => [r.term, { docs: Number(r.docs), passages: Number(r.passages) }]));
 }
 
-/** How many words these documents hold, by id. */
-export async function docWords(db: DB, ids: number[]): Promise<Map<number, number>> {
-  const { rows } = await sql<{ id: number; words: number }>`select policy_id as id, words from search_docs where policy_id = any(${ids}::integer[])`.execute(db);
-  return new Map(rows.map((r) => [r.id, r.words]));
+/**
+ * How many words documents hold, by id: at least these documents, each read once per revision
+ * (ranking reads the same documents' sizes search after search).
+ */
+export async function docWords(db: DB, ids: number[], revision: number): Promise<ReadonlyMap<number, number>> {
+  const cache = cacheAt(db, revision);
+  const missing = ids.filter((id) => !cache.sizes.has(id));
+  if (missing.length > 0) {
+    const { rows } = await sql<{ id: number; words: number }>`select policy_id as id, words from search_docs where policy_id = any(${missing}::integer[])`.execute(db);
+    for (const r of rows) cache.sizes.set(r.id, r.words);
+    cache.entries += rows.length;
+  }
+  return cache.sizes;
 }
