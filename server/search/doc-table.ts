@@ -64,9 +64,13 @@ export class DocTable {
   private loadedRevision = -1;
   private loadedUpTo = '';
   private loading: Promise<void> | undefined;
-  /** Facet values as small integers per facet, so counting is array arithmetic, not string hashing. */
+  /**
+   * Facet values as small integers, so counting is array arithmetic, not string hashing: codes
+   * are numbered across facets, so one array counts a document's values of every facet.
+   */
   private codes = FACETS.map(() => new Map<string, number>());
-  private values: string[][] = FACETS.map(() => []);
+  private valueOfCode: string[] = [];
+  private facetOfCode: number[] = [];
   /**
    * The columns filtering reads, by slot (slot 0 is the newest document): typed arrays rather than
    * one object per document, since walking tens of thousands of objects is bound by memory.
@@ -221,7 +225,8 @@ export class DocTable {
   private code(facet: number, value: string): number {
     let c = this.codes[facet]!.get(value);
     if (c === undefined) {
-      c = this.values[facet]!.push(value) - 1;
+      c = this.valueOfCode.push(value) - 1;
+      this.facetOfCode.push(facet);
       this.codes[facet]!.set(value, c);
     }
     return c;
@@ -243,10 +248,17 @@ export class DocTable {
 
   private walk(candidates: Int32Array | null, f: SearchFilters, facets: boolean): { matches: Int32Array; facets?: FacetCounts } {
     const F = FACETS.length;
-    const counts = FACETS.map((_, i) => new Int32Array(this.values[i]!.length));
+    const counts = new Int32Array(this.valueOfCode.length);
+    // Per facet with a selection, a mark on each selected code.
     const selected = FACETS.map((name, i) => {
       const chosen = f[name] as (string | number)[] | undefined;
-      return chosen ? new Set(chosen.map((v) => this.codes[i]!.get(String(v)) ?? -1)) : null;
+      if (!chosen) return null;
+      const mask = new Uint8Array(this.valueOfCode.length);
+      for (const v of chosen) {
+        const c = this.codes[i]!.get(String(v));
+        if (c !== undefined) mask[c] = 1;
+      }
+      return mask;
     });
     const orgAllowed = f.orgPath || f.orgExact ? Uint8Array.from(this.orgPaths, (p) => (orgMatches(p, f) ? 1 : 0)) : null;
     const from = f.from ? dayKey(f.from) : 0;
@@ -268,29 +280,23 @@ export class DocTable {
         const sel = selected[i];
         if (!sel) continue;
         let hit = false;
-        for (let k = start[base + F + 1 + i]!; k < start[base + F + 2 + i]! && !hit; k++) hit = sel.has(data[k]!);
+        for (let k = start[base + F + 1 + i]!; k < start[base + F + 2 + i]! && !hit; k++) hit = sel[data[k]!] === 1;
         if (!hit) {
           failed = i;
           if (++failures > 1) break;
         }
       }
       if (failures > (facets ? 1 : 0)) continue;
-      const first = failures === 0 ? 0 : failed;
-      const last = !facets ? first : failures === 0 ? F : failed + 1;
-      for (let i = first; i < last; i++) {
-        const c = counts[i]!;
-        for (let k = start[base + i]!; k < start[base + i + 1]!; k++) c[data[k]!]!++;
+      if (facets) {
+        // The count segments of a slot's facets lie end to end.
+        const end = start[base + (failures === 0 ? F : failed + 1)]!;
+        for (let k = start[base + (failures === 0 ? 0 : failed)]!; k < end; k++) counts[data[k]!]!++;
       }
       if (failures === 0) matches[found++] = slot;
     }
     if (!facets) return { matches: matches.subarray(0, found) };
-    const byFacet = Object.fromEntries(
-      FACETS.map((name, i) => {
-        const byValue = new Map<string, number>();
-        counts[i]!.forEach((count, code) => count > 0 && byValue.set(this.values[i]![code]!, count));
-        return [name, byValue];
-      }),
-    ) as FacetCounts;
+    const byFacet = Object.fromEntries(FACETS.map((name) => [name, new Map<string, number>()])) as FacetCounts;
+    counts.forEach((count, code) => count > 0 && byFacet[FACETS[this.facetOfCode[code]!]!].set(this.valueOfCode[code]!, count));
     return { matches: matches.subarray(0, found), facets: byFacet };
   }
 }
