@@ -23,12 +23,19 @@ export function mark(text: string, words: string[]): Segment[] {
   return out;
 }
 
+/** Non-overlapping occurrences of a (non-empty) word, counted without splitting the text. */
+function occurrences(text: string, word: string): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
+  return n;
+}
+
 function passageScore(p: Passage, words: string[]): number {
   const text = p.text.toLowerCase();
   let distinct = 0;
   let total = 0;
   for (const w of words) {
-    const n = text.split(w).length - 1;
+    const n = occurrences(text, w);
     if (n > 0) distinct++;
     total += n;
   }
