@@ -65,9 +65,27 @@ function titleFactor(parsed: ParsedQuery): (bare: string) => number {
   };
 }
 
-/** The n-th largest value (-Infinity when there are no more than n values), by quickselect on a copy. */
-function nthLargest(values: Float64Array, n: number): number {
+/** Up to this n, nthLargest keeps the n largest in one pass instead of selecting on a copy. */
+const SCAN_TOP = 64;
+
+/** The n-th largest value (-Infinity when there are no more than n values). */
+function nthLargest(values: ArrayLike<number>, n: number): number {
   if (n >= values.length) return -Infinity;
+  if (n > SCAN_TOP) return quickselect(values, n);
+  // The n largest so far, ascending: most values fall below the smallest and cost one comparison.
+  const top = new Float64Array(n).fill(-Infinity);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v > top[0]!)) continue;
+    let j = 0;
+    for (; j + 1 < n && top[j + 1]! < v; j++) top[j] = top[j + 1]!;
+    top[j] = v;
+  }
+  return top[0]!;
+}
+
+/** The n-th largest value of more than n, by quickselect on a copy. */
+function quickselect(values: ArrayLike<number>, n: number): number {
   const a = Float64Array.from(values);
   const k = a.length - n;
   let lo = 0;
@@ -253,23 +271,21 @@ export class SearchEngine {
     for (let i = 0; i < matches.length; i++) base[i] = score[matches[i]!]! * this.docs.priorOf(matches[i]!);
     const bar = nthLargest(base, end);
     const title = titleFactor(parsed);
-    const kept = new Int32Array(matches.length);
-    const final = new Float64Array(matches.length);
-    let k = 0;
+    const kept: number[] = [];
+    const values: number[] = [];
     for (let i = 0; i < matches.length; i++) {
       const slot = matches[i]!;
       const b = base[i]!;
       if (inHead[slot] ? b * TITLE_MAX < bar : b < bar) continue;
-      kept[k] = slot;
-      final[k++] = inHead[slot] ? b * title(this.docs.attrs(slot).bareTitle) : b;
+      kept.push(slot);
+      values.push(inHead[slot] ? b * title(this.docs.attrs(slot).bareTitle) : b);
     }
     // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
-    const values = final.subarray(0, k);
     const top = nthLargest(values, end);
     let equal = end;
     for (const v of values) if (v > top) equal--;
     const order: number[] = [];
-    for (let i = 0; i < k; i++) if (values[i]! > top || (values[i] === top && equal-- > 0)) order.push(i);
+    for (let i = 0; i < kept.length; i++) if (values[i]! > top || (values[i] === top && equal-- > 0)) order.push(i);
     order.sort((a, b) => values[b]! - values[a]! || kept[a]! - kept[b]!);
     return Int32Array.from(order, (i) => kept[i]!);
   }
@@ -302,13 +318,18 @@ export class SearchEngine {
       const every = terms.length <= EVERY_WORDS ? await this.every(terms) : new Int32Array();
       const strict = terms.length <= 2 ? every.length > 0 : every.length >= EVERY_ENOUGH;
       if (strict) for (const slot of every) member[slot] = 1;
+      // Only candidates' scores are read. Strict candidates are `every`, which hold every word,
+      // unless a 文号 names a document that may not.
+      const scored = strict && !parsed.docNoKey ? every : undefined;
       for (const [i, t] of terms.entries()) {
         const slots = await this.slotsOf(t);
         const idf = Math.log(1 + n / Math.max(1, slots.length));
-        for (const slot of slots) {
-          if (!strict) member[slot] = 1;
-          score[slot] += idf;
-        }
+        if (scored) for (const slot of scored) score[slot] += idf;
+        else
+          for (const slot of slots) {
+            if (!strict) member[slot] = 1;
+            score[slot] += idf;
+          }
         for (const slot of await heads[i]!) {
           score[slot] += idf * HEAD_WEIGHT;
           inHead[slot] = 1;
