@@ -110,6 +110,15 @@ function quickselect(values: ArrayLike<number>, n: number): number {
   return a[k]!;
 }
 
+/** The slots marked, ascending. */
+function marked(member: Uint8Array): Int32Array {
+  let count = 0;
+  for (let slot = 0; slot < member.length; slot++) count += member[slot]!;
+  const slots = new Int32Array(count);
+  for (let slot = 0, k = 0; slot < member.length; slot++) if (member[slot]) slots[k++] = slot;
+  return slots;
+}
+
 /** What is known of one query word's matches; each part is read once per content revision. */
 interface Postings {
   /** Its documents, and those holding it in their title or metadata, as ids. */
@@ -211,8 +220,9 @@ export class SearchEngine {
     return { ids, total };
   }
 
-  async search(params: SearchParams): Promise<SearchResult> {
-    await this.docs.refresh();
+  /** `known`: the content revision this request has read already, if any. */
+  async search(params: SearchParams, known?: number): Promise<SearchResult> {
+    await this.docs.refresh(known);
     const key = JSON.stringify(params);
     const revision = this.docs.revision;
     const cached = this.results.get(revision, key);
@@ -310,6 +320,8 @@ export class SearchEngine {
       }
     };
     const terms = parsed.terms;
+    /** The candidates, when known without a pass over every document's mark. */
+    let candidates: Int32Array | undefined;
     if (terms.length > 0) {
       // Short queries match the documents holding every word, when enough do; otherwise (and for
       // questions) every document holding any of them, ranked by how many and how rare.
@@ -320,11 +332,11 @@ export class SearchEngine {
       if (strict) for (const slot of every) member[slot] = 1;
       // Only candidates' scores are read. Strict candidates are `every`, which hold every word,
       // unless a 文号 names a document that may not.
-      const scored = strict && !parsed.docNoKey ? every : undefined;
+      if (strict && !parsed.docNoKey) candidates = every;
       for (const [i, t] of terms.entries()) {
         const slots = await this.slotsOf(t);
         const idf = Math.log(1 + n / Math.max(1, slots.length));
-        if (scored) for (const slot of scored) score[slot] += idf;
+        if (candidates) for (const slot of candidates) score[slot] += idf;
         else
           for (const slot of slots) {
             if (!strict) member[slot] = 1;
@@ -340,11 +352,7 @@ export class SearchEngine {
       if (strict && every.length <= RANK_EVERY_UP_TO) add(await scoreEvery(this.store, terms, Array.from(every, (slot) => this.docs.idOf(slot)), this.docs.revision), true);
     }
     if (parsed.docNoKey) add(new Map((await matchDocNo(this.store, parsed.docNoKey)).map((id) => [id, DOC_NO_BOOST])));
-    let count = 0;
-    for (let slot = 0; slot < n; slot++) count += member[slot]!;
-    const slots = new Int32Array(count);
-    for (let slot = 0, k = 0; slot < n; slot++) if (member[slot]) slots[k++] = slot;
-    return { slots, score, inHead, scratch };
+    return { slots: candidates ?? marked(member), score, inHead, scratch };
   }
 
   /**
@@ -391,9 +399,9 @@ export class SearchEngine {
     return this.cached(term, 'slots', async () => this.counted(this.docs.slotsOf(await this.docsOf(term)).sort()));
   }
 
-  /** The slots of the documents whose title or metadata hold a word. */
+  /** The slots of the documents whose title or metadata hold a word, ascending (scores are added in memory order). */
   private headSlotsOf(term: QueryTerm): Promise<Int32Array> {
-    return this.cached(term, 'heads', async () => this.counted(this.docs.slotsOf((await this.read(term)).heads)));
+    return this.cached(term, 'heads', async () => this.counted(this.docs.slotsOf((await this.read(term)).heads).sort()));
   }
 
   /** The slots of the documents holding every word: the intersection of their postings, smallest first. */
