@@ -130,9 +130,12 @@ export class DocTable {
     return Int32Array.from(out);
   }
 
-  /** Brings the table up to the store's content revision; concurrent callers share one load. */
-  async refresh(): Promise<void> {
-    const revision = await currentRevision(this.db);
+  /**
+   * Brings the table up to the store's content revision (`known`: as the caller read it already);
+   * concurrent callers share one load.
+   */
+  async refresh(known?: number): Promise<void> {
+    const revision = known ?? (await currentRevision(this.db));
     // A load already under way may be for an older revision: wait for it, then load what is missing.
     while (this.loadedRevision < revision) {
       this.loading ??= this.load(revision).finally(() => (this.loading = undefined));
