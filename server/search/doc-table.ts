@@ -252,16 +252,17 @@ export class DocTable {
   private walk(candidates: Int32Array | null, f: SearchFilters, facets: boolean): { matches: Int32Array; facets?: FacetCounts } {
     const F = FACETS.length;
     const counts = new Int32Array(this.valueOfCode.length);
-    // Per facet with a selection, a mark on each selected code.
-    const selected = FACETS.map((name, i) => {
-      const chosen = f[name] as (string | number)[] | undefined;
-      if (!chosen) return null;
-      const mask = new Uint8Array(this.valueOfCode.length);
-      for (const v of chosen) {
+    // The facets with a selection, and a mark on each selected code (codes are facet-specific).
+    const chosen: number[] = [];
+    const selected = new Uint8Array(this.valueOfCode.length);
+    FACETS.forEach((name, i) => {
+      const values = f[name] as (string | number)[] | undefined;
+      if (!values) return;
+      chosen.push(i);
+      for (const v of values) {
         const c = this.codes[i]!.get(String(v));
-        if (c !== undefined) mask[c] = 1;
+        if (c !== undefined) selected[c] = 1;
       }
-      return mask;
     });
     const orgAllowed = f.orgPath || f.orgExact ? Uint8Array.from(this.orgPaths, (p) => (orgMatches(p, f) ? 1 : 0)) : null;
     const from = f.from ? dayKey(f.from) : 0;
@@ -279,11 +280,10 @@ export class DocTable {
       const base = slot * 2 * (F + 1);
       let failed = -1;
       let failures = 0;
-      for (let i = 0; i < F; i++) {
-        const sel = selected[i];
-        if (!sel) continue;
+      for (let c = 0; c < chosen.length; c++) {
+        const i = chosen[c]!;
         let hit = false;
-        for (let k = start[base + F + 1 + i]!; k < start[base + F + 2 + i]! && !hit; k++) hit = sel[data[k]!] === 1;
+        for (let k = start[base + F + 1 + i]!, end = start[base + F + 2 + i]!; k < end && !hit; k++) hit = selected[data[k]!] === 1;
         if (!hit) {
           failed = i;
           if (++failures > 1) break;
