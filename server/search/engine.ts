@@ -68,9 +68,9 @@ function titleFactor(parsed: ParsedQuery): (bare: string) => number {
 /** Up to this n, nthLargest keeps the n largest in one pass instead of selecting on a copy. */
 const SCAN_TOP = 64;
 
-/** The n-th largest value (-Infinity when there are no more than n values). */
+/** The n-th largest value (-Infinity when there are fewer than n values). */
 function nthLargest(values: ArrayLike<number>, n: number): number {
-  if (n >= values.length) return -Infinity;
+  if (n > values.length) return -Infinity;
   if (n > SCAN_TOP) return quickselect(values, n);
   // The n largest so far, ascending: most values fall below the smallest and cost one comparison.
   const top = new Float64Array(n).fill(-Infinity);
@@ -84,7 +84,7 @@ function nthLargest(values: ArrayLike<number>, n: number): number {
   return top[0]!;
 }
 
-/** The n-th largest value of more than n, by quickselect on a copy. */
+/** The n-th largest value of at least n, by quickselect on a copy. */
 function quickselect(values: ArrayLike<number>, n: number): number {
   const a = Float64Array.from(values);
   const k = a.length - n;
@@ -272,15 +272,19 @@ export class SearchEngine {
 
   /**
    * Matches in relevance order, as far as `end`. A title at most triples a score and never lowers
-   * it, so a match can rank only if its weighted index score reaches a third of the `end`-th best
-   * (`bar`), or the `end`-th best itself when no query word is in its title or metadata (`inHead`):
-   * only those are weighed by title and sorted.
+   * it, so the `end`-th best final score is at least that of the `end` best weighted index scores
+   * (`bar`): a match can rank only if its index score reaches a third of it, or the bar itself when
+   * no query word is in its title or metadata (`inHead`). Only those are weighed by title and sorted.
    */
   private rank(matches: Int32Array, score: Float64Array, inHead: Uint8Array, parsed: ParsedQuery, end: number): Int32Array {
     const base = new Float64Array(matches.length);
     for (let i = 0; i < matches.length; i++) base[i] = score[matches[i]!]! * this.docs.priorOf(matches[i]!);
-    const bar = nthLargest(base, end);
     const title = titleFactor(parsed);
+    const final = (i: number) => (inHead[matches[i]!] ? base[i]! * title(this.docs.attrs(matches[i]!).bareTitle) : base[i]!);
+    const best = nthLargest(base, end);
+    const guess: number[] = [];
+    for (let i = 0; i < matches.length; i++) if (base[i]! >= best) guess.push(final(i));
+    const bar = Math.max(best, nthLargest(guess, end));
     const kept: number[] = [];
     const values: number[] = [];
     for (let i = 0; i < matches.length; i++) {
@@ -288,7 +292,7 @@ export class SearchEngine {
       const b = base[i]!;
       if (inHead[slot] ? b * TITLE_MAX < bar : b < bar) continue;
       kept.push(slot);
-      values.push(inHead[slot] ? b * title(this.docs.attrs(slot).bareTitle) : b);
+      values.push(final(i));
     }
     // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
     const top = nthLargest(values, end);
