@@ -7,6 +7,7 @@ import { hotTopics } from '../services/topics.js';
 import { bareTitle, DocTable, type FacetCounts, type SearchFilters } from './doc-table.js';
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
+import { HitRows } from './hit-rows.js';
 import { intersect } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
@@ -43,6 +44,8 @@ const HEAD_WEIGHT = 4;
 /** Ranking passages costs per passage: the rarest words pick passages up to about this many. */
 const PASSAGE_BUDGET = 4_000;
 const CACHED_RESULTS = 500;
+/** Hits' bodies kept per content revision, in characters (about 20 MB: 3,300 bodies of 3,000). */
+const CACHED_HIT_CHARS = 10_000_000;
 /** Filtered lists kept per content revision (each up to one id per document). */
 const CACHED_SELECTIONS = 200;
 
@@ -197,9 +200,11 @@ export class SearchEngine {
   /** The policy list's filtered slots by filters: a site pages through the same lists over and over. */
   private selections = new RevisionCache<Int32Array | null>(CACHED_SELECTIONS);
   private scratch = new ScratchPool();
+  private readonly hitRows: HitRows;
 
   constructor(private readonly store: Store) {
     this.docs = new DocTable(store.db, (d) => VALIDITY_WEIGHT[d.validity] ?? 1);
+    this.hitRows = new HitRows(store.db, CACHED_HIT_CHARS);
   }
 
   /**
@@ -437,18 +442,12 @@ export class SearchEngine {
   private async hits(page: number[], score: Float64Array | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
     if (page.length === 0) return [];
     const title = titleFactor(parsed);
-    const rows = await this.store.db
-      .selectFrom('policies as p')
-      .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
-      .select(['p.id', 'p.title', 'p.doc_no', 'p.issuers', 'p.published_at', 'p.validity', 'p.level', 'p.type', 'p.audience', 'p.url', 'b.text'])
-      .where('p.id', 'in', page.map((slot) => this.docs.idOf(slot)))
-      .execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = await this.hitRows.read(page.map((slot) => this.docs.idOf(slot)), this.docs.revision);
     const marks = parsed.docNo ? [...words, parsed.docNo.toLowerCase()] : words;
     return page.flatMap((slot) => {
       const r = byId.get(this.docs.idOf(slot));
       if (!r) return [];
-      const { segments, passage } = snippet(r.text, words);
+      const { segments, passage } = snippet(r.passages, words);
       return [
         {
           id: r.id,

@@ -1,5 +1,5 @@
 import type { Segment } from '../schemas/search.js';
-import { splitPassages, type Passage } from './passages.js';
+import type { Passage } from './passages.js';
 
 /** Marks every occurrence of the words (longest first, no overlaps) as segments. */
 export function mark(text: string, words: string[]): Segment[] {
@@ -44,9 +44,8 @@ function passageScore(p: Passage, words: string[]): number {
 
 const WINDOW = 120;
 
-/** The best passage of a body for these words, cut to a window around its first match. */
-export function snippet(body: string, words: string[]): { segments: Segment[]; passage: string | null } {
-  const passages = splitPassages(body);
+/** The best of a body's passages for these words, cut to a window around its first match. */
+export function snippet(passages: Passage[], words: string[]): { segments: Segment[]; passage: string | null } {
   if (passages.length === 0) return { segments: [], passage: null };
   let best = passages[0]!;
   let bestScore = words.length ? passageScore(best, words) : 0;
