@@ -76,7 +76,8 @@ export class DocTable {
    * one object per document, since walking tens of thousands of objects is bound by memory.
    */
   private slots: DocAttrs[] = [];
-  private slotOf = new Map<number, number>();
+  /** Slots by policy id (ids are serial), -1 for none: looked up for every id of every word read. */
+  private slotOf = new Int32Array(0);
   private orgOfSlot = new Int32Array(0);
   private orgPaths: string[] = [];
   /** Org paths by id at the last load, to notice an org that moved. */
@@ -117,17 +118,19 @@ export class DocTable {
   }
 
   slotOfId(id: number): number | undefined {
-    return this.slotOf.get(id);
+    const slot = id < this.slotOf.length ? this.slotOf[id]! : -1;
+    return slot < 0 ? undefined : slot;
   }
 
   /** Slots of the known documents among these ids. */
-  slotsOf(ids: Iterable<number>): Int32Array {
-    const out: number[] = [];
-    for (const id of ids) {
-      const slot = this.slotOf.get(id);
-      if (slot !== undefined) out.push(slot);
+  slotsOf(ids: ArrayLike<number>): Int32Array {
+    const out = new Int32Array(ids.length);
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const slot = this.slotOfId(ids[i]!);
+      if (slot !== undefined) out[n++] = slot;
     }
-    return Int32Array.from(out);
+    return out.slice(0, n);
   }
 
   /**
@@ -197,7 +200,8 @@ export class DocTable {
     const F = FACETS.length;
     this.slots = [...this.docs.values()].sort((a, b) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1));
     const n = this.slots.length;
-    this.slotOf = new Map(this.slots.map((d, slot) => [d.id, slot]));
+    this.slotOf = new Int32Array(this.slots.reduce((max, d) => Math.max(max, d.id + 1), 0)).fill(-1);
+    this.slots.forEach((d, slot) => (this.slotOf[d.id] = slot));
     this.idOfSlot = Int32Array.from(this.slots, (d) => d.id);
     this.priorOfSlot = Float64Array.from(this.slots, this.prior);
     const orgIndex = new Map<string, number>();
