@@ -428,7 +428,7 @@ export class SearchEngine {
     const df = await Promise.all(terms.map(async (t) => (await this.docsOf(t)).length));
     const rare = terms.map((t, i) => ({ t, df: df[i]! })).filter((r) => r.df > 0 && r.df <= this.docs.size * RARE_SHARE);
     rare.sort((a, b) => a.df - b.df);
-    const counts = await Promise.all(rare.map(({ t }) => this.cached(t, 'passages', () => passageCount(this.store, t))));
+    const counts = await Promise.all(rare.map(({ t }) => this.cached(t, 'passages', () => passageCount(this.store, t, this.docs.revision))));
     const out: QueryTerm[] = [];
     let passages = 0;
     for (const [i, { t }] of rare.entries()) {

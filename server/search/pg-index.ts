@@ -107,6 +107,11 @@ export interface Totals {
   passageWords: number;
 }
 
+export interface WordCount {
+  docs: number;
+  passages: number;
+}
+
 /**
  * Decoded postings are dropped past this many entries in all (about 160 MB): at a million
  * documents a common word alone holds hundreds of thousands.
@@ -127,13 +132,15 @@ interface ReadCache {
   passages: Map<string, PassageMap>;
   /** Words by document id. */
   sizes: Map<number, number>;
+  /** Each word's documents and passages, counted from its rows' headers. */
+  counts: Map<string, WordCount>;
 }
 const caches = new WeakMap<DB, ReadCache>();
 
 function cacheAt(db: DB, revision: number): ReadCache {
   let cache = caches.get(db);
   if (!cache || cache.revision !== revision || cache.entries > CACHED_ENTRIES) {
-    caches.set(db, (cache = { revision, entries: 0, docs: new Map(), passages: new Map(), sizes: new Map() }));
+    caches.set(db, (cache = { revision, entries: 0, docs: new Map(), passages: new Map(), sizes: new Map(), counts: new Map() }));
   }
   return cache;
 }
@@ -180,13 +187,17 @@ async function readWords<T>(
   const missing = words.filter((w) => !byWord.has(w));
   if (missing.length > 0) {
     const [{ rows }, dropped] = await Promise.all([
-      sql<{ term: string; block: number; bytes: Buffer }>`select term, block, ${sql.ref(part)} as bytes from search_postings where term = any(${missing}::text[]) order by term, block`.execute(db),
+      sql<{ term: string; block: number; bytes: Buffer; ndocs: number; npassages: number }>`
+        select term, block, ${sql.ref(part)} as bytes, ndocs, npassages from search_postings where term = any(${missing}::text[]) order by term, block`.execute(db),
       droppedEntries(db, cache),
     ]);
     for (const w of missing) {
-      const { value, entries } = decode(rows.filter((r) => r.term === w), dropped);
+      const own = rows.filter((r) => r.term === w);
+      const { value, entries } = decode(own, dropped);
       cache.entries += entries;
       byWord.set(w, value);
+      // The headers come along: counting the word later needs no query.
+      cache.counts.set(w, { docs: own.reduce((n, r) => n + r.ndocs, 0), passages: own.reduce((n, r) => n + r.npassages, 0) });
     }
   }
   return new Map(words.map((w) => [w, byWord.get(w)!]));
@@ -209,12 +220,20 @@ export function readPassages(db: DB, words: string[], revision: number): Promise
   });
 }
 
-/** How many documents and passages hold each word, counted from the row headers (dropped entries included). */
-export async function wordCounts(db: DB, words: string[]): Promise<Map<string, { docs: number; passages: number }>> {
-  if (words.length === 0) return new Map();
-  const { rows } = await sql<{ term: string; docs: string; passages: string }>`
-    select term, sum(ndocs) as docs, sum(npassages) as passages from search_postings where term = any(${words}::text[]) group by term`.execute(db);
-  return new Map(rows.map((r) => [r.term, { docs: Number(r.docs), passages: Number(r.passages) }]));
+/**
+ * How many documents and passages hold each word, counted from the row headers (dropped entries
+ * included), once per revision: a word whose postings were read is counted already.
+ */
+export async function wordCounts(db: DB, words: string[], revision: number): Promise<Map<string, WordCount>> {
+  const cache = cacheAt(db, revision);
+  const missing = words.filter((w) => !cache.counts.has(w));
+  if (missing.length > 0) {
+    const { rows } = await sql<{ term: string; docs: string; passages: string }>`
+      select term, sum(ndocs) as docs, sum(npassages) as passages from search_postings where term = any(${missing}::text[]) group by term`.execute(db);
+    const found = new Map(rows.map((r) => [r.term, { docs: Number(r.docs), passages: Number(r.passages) }]));
+    for (const w of missing) cache.counts.set(w, found.get(w) ?? { docs: 0, passages: 0 });
+  }
+  return new Map(words.map((w) => [w, cache.counts.get(w)!]));
 }
 
 /**
