@@ -88,6 +88,7 @@ export class DocTable {
   private codeData = new Int32Array(0);
   private idOfSlot = new Int32Array(0);
   private priorOfSlot = new Float64Array(0);
+  private titleLengthOfSlot = new Int32Array(0);
 
   /** `prior` weighs a document before any query (the engine's validity weight). */
   constructor(
@@ -101,6 +102,11 @@ export class DocTable {
 
   priorOf(slot: number): number {
     return this.priorOfSlot[slot]!;
+  }
+
+  /** The length of a document's bare title. */
+  titleLengthOf(slot: number): number {
+    return this.titleLengthOfSlot[slot]!;
   }
 
   get size(): number {
@@ -204,6 +210,7 @@ export class DocTable {
     this.slots.forEach((d, slot) => (this.slotOf[d.id] = slot));
     this.idOfSlot = Int32Array.from(this.slots, (d) => d.id);
     this.priorOfSlot = Float64Array.from(this.slots, this.prior);
+    this.titleLengthOfSlot = Int32Array.from(this.slots, (d) => d.bareTitle.length);
     const orgIndex = new Map<string, number>();
     this.orgOfSlot = new Int32Array(n);
     this.dayOfSlot = new Int32Array(n);

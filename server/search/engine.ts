@@ -68,6 +68,16 @@ function titleFactor(parsed: ParsedQuery): (bare: string) => number {
   };
 }
 
+/**
+ * The most titleFactor can give a title of this length, known without reading the title: the
+ * query's words cover at most their own length of it.
+ */
+function titleBound(parsed: ParsedQuery): (length: number) => number {
+  const queryLength = bareTitle(parsed.text).length;
+  const words = parsed.terms.reduce((n, t) => n + t.word.length, 0);
+  return (length) => (length === queryLength ? TITLE_MAX : 1 + Math.min(1, words / length));
+}
+
 /** Up to this n, nthLargest keeps the n largest in one pass instead of selecting on a copy. */
 const SCAN_TOP = 64;
 
@@ -276,28 +286,25 @@ export class SearchEngine {
   }
 
   /**
-   * Matches in relevance order, as far as `end`. A title at most triples a score and never lowers
-   * it, so the `end`-th best final score is at least that of the `end` best weighted index scores
-   * (`bar`): a match can rank only if its index score reaches a third of it, or the bar itself when
-   * no query word is in its title or metadata (`inHead`). Only those are weighed by title and sorted.
+   * Matches in relevance order, as far as `end`. A title never lowers a score, so the `end`-th best
+   * final score is at least the `end`-th best weighted index score (`bar`): a match can rank only
+   * if its index score reaches the bar, times at most what a title of its length can give when a
+   * query word is in its title or metadata (`inHead`). Only those are weighed by title and sorted.
    */
   private rank(matches: Int32Array, score: Float64Array, inHead: Uint8Array, parsed: ParsedQuery, end: number): Int32Array {
     const base = new Float64Array(matches.length);
     for (let i = 0; i < matches.length; i++) base[i] = score[matches[i]!]! * this.docs.priorOf(matches[i]!);
     const title = titleFactor(parsed);
-    const final = (i: number) => (inHead[matches[i]!] ? base[i]! * title(this.docs.attrs(matches[i]!).bareTitle) : base[i]!);
-    const best = nthLargest(base, end);
-    const guess: number[] = [];
-    for (let i = 0; i < matches.length; i++) if (base[i]! >= best) guess.push(final(i));
-    const bar = Math.max(best, nthLargest(guess, end));
+    const most = titleBound(parsed);
+    const bar = nthLargest(base, end);
     const kept: number[] = [];
     const values: number[] = [];
     for (let i = 0; i < matches.length; i++) {
       const slot = matches[i]!;
       const b = base[i]!;
-      if (inHead[slot] ? b * TITLE_MAX < bar : b < bar) continue;
+      if (inHead[slot] ? b * most(this.docs.titleLengthOf(slot)) < bar : b < bar) continue;
       kept.push(slot);
-      values.push(final(i));
+      values.push(inHead[slot] ? b * title(this.docs.attrs(slot).bareTitle) : b);
     }
     // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
     const top = nthLargest(values, end);
