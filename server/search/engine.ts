@@ -55,18 +55,12 @@ const CACHED_SELECTIONS = 200;
  */
 const TITLE_MAX = 3;
 
-function titleFactor(parsed: ParsedQuery): (bare: string) => number {
-  const query = bareTitle(parsed.text);
-  return (bare) => {
-    if (!bare || parsed.terms.length === 0) return 1;
-    if (bare === query) return TITLE_MAX;
-    let covered = 0;
-    for (const t of parsed.terms) {
-      if (bare.includes(t.word) || (t.parts.length > 1 && t.parts.every((p) => bare.includes(p)))) covered += t.word.length;
-    }
-    return 1 + Math.min(1, covered / bare.length);
-  };
-}
+/** Whether a bare title holds a query word, as itself or as all of its parts. */
+const covers = (bare: string, t: QueryTerm) => bare.includes(t.word) || (t.parts.length > 1 && t.parts.every((p) => bare.includes(p)));
+
+/** A mark per slot of whether its title holds a word: 0 not yet known, else COVERED or NOT_COVERED. */
+const COVERED = 1;
+const NOT_COVERED = 2;
 
 /**
  * The most titleFactor can give a title of this length, known without reading the title: the
@@ -134,6 +128,8 @@ function marked(member: Uint8Array): Int32Array {
 
 /** What is known of one query word's matches; each part is read once per content revision. */
 interface Postings {
+  /** By slot, whether the document's title holds it (see COVERED), filled in as titles are weighed. */
+  titled?: Uint8Array;
   /** Its documents, and those holding it in their title or metadata, as ids. */
   read?: Promise<{ docs: Int32Array; heads: Int32Array }>;
   slots?: Promise<Int32Array>;
@@ -281,8 +277,30 @@ export class SearchEngine {
   }
 
   /** A document's final relevance: its index score weighted by validity and by its title. */
-  private relevance(slot: number, score: Float64Array, title: (bare: string) => number): number {
-    return score[slot]! * this.docs.priorOf(slot) * title(this.docs.attrs(slot).bareTitle);
+  private relevance(slot: number, score: Float64Array, title: (slot: number) => number): number {
+    return score[slot]! * this.docs.priorOf(slot) * title(slot);
+  }
+
+  /**
+   * The factor by which a document's title weighs its score, by slot: whether a title holds a
+   * query word is kept per word, so ranking reads each title once per word and revision.
+   */
+  private titleFactor(parsed: ParsedQuery): (slot: number) => number {
+    const query = bareTitle(parsed.text);
+    const terms = parsed.terms;
+    const marks = terms.map((t) => this.titled(t));
+    return (slot) => {
+      const length = this.docs.titleLengthOf(slot);
+      if (length === 0 || terms.length === 0) return 1;
+      if (length === query.length && this.docs.attrs(slot).bareTitle === query) return TITLE_MAX;
+      let covered = 0;
+      for (let i = 0; i < terms.length; i++) {
+        const mark = marks[i]!;
+        if (mark[slot] === 0) mark[slot] = covers(this.docs.attrs(slot).bareTitle, terms[i]!) ? COVERED : NOT_COVERED;
+        if (mark[slot] === COVERED) covered += terms[i]!.word.length;
+      }
+      return 1 + Math.min(1, covered / length);
+    };
   }
 
   /**
@@ -294,7 +312,7 @@ export class SearchEngine {
   private rank(matches: Int32Array, score: Float64Array, inHead: Uint8Array, parsed: ParsedQuery, end: number): Int32Array {
     const base = new Float64Array(matches.length);
     for (let i = 0; i < matches.length; i++) base[i] = score[matches[i]!]! * this.docs.priorOf(matches[i]!);
-    const title = titleFactor(parsed);
+    const title = this.titleFactor(parsed);
     const most = titleBound(parsed);
     const bar = nthLargest(base, end);
     const kept: number[] = [];
@@ -304,7 +322,7 @@ export class SearchEngine {
       const b = base[i]!;
       if (inHead[slot] ? b * most(this.docs.titleLengthOf(slot)) < bar : b < bar) continue;
       kept.push(slot);
-      values.push(inHead[slot] ? b * title(this.docs.attrs(slot).bareTitle) : b);
+      values.push(inHead[slot] ? b * title(slot) : b);
     }
     // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
     const top = nthLargest(values, end);
@@ -375,7 +393,18 @@ export class SearchEngine {
    * One part of a word's postings, read once per content revision: concurrent searches share one
    * read, and a failed read is not kept.
    */
-  private cached<K extends keyof Postings>(term: QueryTerm, part: K, read: () => NonNullable<Postings[K]>): NonNullable<Postings[K]> {
+  private cached<K extends Exclude<keyof Postings, 'titled'>>(term: QueryTerm, part: K, read: () => NonNullable<Postings[K]>): NonNullable<Postings[K]> {
+    const entry = this.entry(term);
+    const found = entry[part];
+    if (found) return found as NonNullable<Postings[K]>;
+    const reading = read();
+    entry[part] = reading;
+    (reading as Promise<unknown>).catch(() => entry[part] === reading && delete entry[part]);
+    return reading;
+  }
+
+  /** What is known of a word at the current revision. */
+  private entry(term: QueryTerm): Postings {
     const revision = this.docs.revision;
     if (this.postings.revision !== revision || this.postings.ids > Math.max(MAX_CACHED_IDS, CACHED_IDS_PER_DOC * this.docs.size)) {
       this.postings = { revision, byTerm: new Map(), ids: 0 };
@@ -383,12 +412,17 @@ export class SearchEngine {
     const key = JSON.stringify([term.word, term.parts, term.alternatives]);
     let entry = this.postings.byTerm.get(key);
     if (!entry) this.postings.byTerm.set(key, (entry = {}));
-    const found = entry[part];
-    if (found) return found as NonNullable<Postings[K]>;
-    const reading = read();
-    entry[part] = reading;
-    (reading as Promise<unknown>).catch(() => entry[part] === reading && delete entry[part]);
-    return reading;
+    return entry;
+  }
+
+  /** The marks of the titles holding a word (a byte per document, counted as a quarter of an id). */
+  private titled(term: QueryTerm): Uint8Array {
+    const entry = this.entry(term);
+    if (!entry.titled) {
+      entry.titled = new Uint8Array(this.docs.size);
+      this.postings.ids += this.docs.size / 4;
+    }
+    return entry.titled;
   }
 
   private counted(ids: Int32Array): Int32Array {
@@ -448,7 +482,7 @@ export class SearchEngine {
 
   private async hits(page: number[], score: Float64Array | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
     if (page.length === 0) return [];
-    const title = titleFactor(parsed);
+    const title = this.titleFactor(parsed);
     const byId = await this.hitRows.read(page.map((slot) => this.docs.idOf(slot)), this.docs.revision);
     const marks = parsed.docNo ? [...words, parsed.docNo.toLowerCase()] : words;
     return page.flatMap((slot) => {
