@@ -10,7 +10,9 @@ import { currentRevision } from '../services/revision.js';
 export function revisionETag(db: DB, options: { except?: string[] } = {}): MiddlewareHandler {
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || options.except?.includes(c.req.path)) return next();
-    const tag = `W/"r${await currentRevision(db)}"`;
+    const revision = await currentRevision(db);
+    c.set('revision', revision);
+    const tag = `W/"r${revision}"`;
     const ifNoneMatch = c.req.header('If-None-Match');
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === tag || t.trim() === '*')) {
       return c.body(null, 304, { ETag: tag });

@@ -54,7 +54,7 @@ export function searchRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(search, async (c) => {
       const { q, org, sort, page, pageSize, ...filters } = c.req.valid('query');
-      const result = await searchEngine(c.var.store).search({ q, org, sort, page, pageSize, filters });
+      const result = await searchEngine(c.var.store).search({ q, org, sort, page, pageSize, filters }, c.var.revision);
       if (q && page === 1) eventRecorder(c.var.store.db).record('search', q, org ?? null);
       return c.json(result, 200);
     })

@@ -64,15 +64,20 @@ export class DocTable {
   private loadedRevision = -1;
   private loadedUpTo = '';
   private loading: Promise<void> | undefined;
-  /** Facet values as small integers per facet, so counting is array arithmetic, not string hashing. */
+  /**
+   * Facet values as small integers, so counting is array arithmetic, not string hashing: codes
+   * are numbered across facets, so one array counts a document's values of every facet.
+   */
   private codes = FACETS.map(() => new Map<string, number>());
-  private values: string[][] = FACETS.map(() => []);
+  private valueOfCode: string[] = [];
+  private facetOfCode: number[] = [];
   /**
    * The columns filtering reads, by slot (slot 0 is the newest document): typed arrays rather than
    * one object per document, since walking tens of thousands of objects is bound by memory.
    */
   private slots: DocAttrs[] = [];
-  private slotOf = new Map<number, number>();
+  /** Slots by policy id (ids are serial), -1 for none: looked up for every id of every word read. */
+  private slotOf = new Int32Array(0);
   private orgOfSlot = new Int32Array(0);
   private orgPaths: string[] = [];
   /** Org paths by id at the last load, to notice an org that moved. */
@@ -83,6 +88,7 @@ export class DocTable {
   private codeData = new Int32Array(0);
   private idOfSlot = new Int32Array(0);
   private priorOfSlot = new Float64Array(0);
+  private titleLengthOfSlot = new Int32Array(0);
 
   /** `prior` weighs a document before any query (the engine's validity weight). */
   constructor(
@@ -96,6 +102,11 @@ export class DocTable {
 
   priorOf(slot: number): number {
     return this.priorOfSlot[slot]!;
+  }
+
+  /** The length of a document's bare title. */
+  titleLengthOf(slot: number): number {
+    return this.titleLengthOfSlot[slot]!;
   }
 
   get size(): number {
@@ -113,22 +124,27 @@ export class DocTable {
   }
 
   slotOfId(id: number): number | undefined {
-    return this.slotOf.get(id);
+    const slot = id < this.slotOf.length ? this.slotOf[id]! : -1;
+    return slot < 0 ? undefined : slot;
   }
 
   /** Slots of the known documents among these ids. */
-  slotsOf(ids: Iterable<number>): Int32Array {
-    const out: number[] = [];
-    for (const id of ids) {
-      const slot = this.slotOf.get(id);
-      if (slot !== undefined) out.push(slot);
+  slotsOf(ids: ArrayLike<number>): Int32Array {
+    const out = new Int32Array(ids.length);
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const slot = this.slotOfId(ids[i]!);
+      if (slot !== undefined) out[n++] = slot;
     }
-    return Int32Array.from(out);
+    return out.slice(0, n);
   }
 
-  /** Brings the table up to the store's content revision; concurrent callers share one load. */
-  async refresh(): Promise<void> {
-    const revision = await currentRevision(this.db);
+  /**
+   * Brings the table up to the store's content revision (`known`: as the caller read it already);
+   * concurrent callers share one load.
+   */
+  async refresh(known?: number): Promise<void> {
+    const revision = known ?? (await currentRevision(this.db));
     // A load already under way may be for an older revision: wait for it, then load what is missing.
     while (this.loadedRevision < revision) {
       this.loading ??= this.load(revision).finally(() => (this.loading = undefined));
@@ -190,9 +206,11 @@ export class DocTable {
     const F = FACETS.length;
     this.slots = [...this.docs.values()].sort((a, b) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1));
     const n = this.slots.length;
-    this.slotOf = new Map(this.slots.map((d, slot) => [d.id, slot]));
+    this.slotOf = new Int32Array(this.slots.reduce((max, d) => Math.max(max, d.id + 1), 0)).fill(-1);
+    this.slots.forEach((d, slot) => (this.slotOf[d.id] = slot));
     this.idOfSlot = Int32Array.from(this.slots, (d) => d.id);
     this.priorOfSlot = Float64Array.from(this.slots, this.prior);
+    this.titleLengthOfSlot = Int32Array.from(this.slots, (d) => d.bareTitle.length);
     const orgIndex = new Map<string, number>();
     this.orgOfSlot = new Int32Array(n);
     this.dayOfSlot = new Int32Array(n);
@@ -221,7 +239,8 @@ export class DocTable {
   private code(facet: number, value: string): number {
     let c = this.codes[facet]!.get(value);
     if (c === undefined) {
-      c = this.values[facet]!.push(value) - 1;
+      c = this.valueOfCode.push(value) - 1;
+      this.facetOfCode.push(facet);
       this.codes[facet]!.set(value, c);
     }
     return c;
@@ -243,10 +262,18 @@ export class DocTable {
 
   private walk(candidates: Int32Array | null, f: SearchFilters, facets: boolean): { matches: Int32Array; facets?: FacetCounts } {
     const F = FACETS.length;
-    const counts = FACETS.map((_, i) => new Int32Array(this.values[i]!.length));
-    const selected = FACETS.map((name, i) => {
-      const chosen = f[name] as (string | number)[] | undefined;
-      return chosen ? new Set(chosen.map((v) => this.codes[i]!.get(String(v)) ?? -1)) : null;
+    const counts = new Int32Array(this.valueOfCode.length);
+    // The facets with a selection, and a mark on each selected code (codes are facet-specific).
+    const chosen: number[] = [];
+    const selected = new Uint8Array(this.valueOfCode.length);
+    FACETS.forEach((name, i) => {
+      const values = f[name] as (string | number)[] | undefined;
+      if (!values) return;
+      chosen.push(i);
+      for (const v of values) {
+        const c = this.codes[i]!.get(String(v));
+        if (c !== undefined) selected[c] = 1;
+      }
     });
     const orgAllowed = f.orgPath || f.orgExact ? Uint8Array.from(this.orgPaths, (p) => (orgMatches(p, f) ? 1 : 0)) : null;
     const from = f.from ? dayKey(f.from) : 0;
@@ -264,33 +291,26 @@ export class DocTable {
       const base = slot * 2 * (F + 1);
       let failed = -1;
       let failures = 0;
-      for (let i = 0; i < F; i++) {
-        const sel = selected[i];
-        if (!sel) continue;
+      for (let c = 0; c < chosen.length; c++) {
+        const i = chosen[c]!;
         let hit = false;
-        for (let k = start[base + F + 1 + i]!; k < start[base + F + 2 + i]! && !hit; k++) hit = sel.has(data[k]!);
+        for (let k = start[base + F + 1 + i]!, end = start[base + F + 2 + i]!; k < end && !hit; k++) hit = selected[data[k]!] === 1;
         if (!hit) {
           failed = i;
           if (++failures > 1) break;
         }
       }
       if (failures > (facets ? 1 : 0)) continue;
-      const first = failures === 0 ? 0 : failed;
-      const last = !facets ? first : failures === 0 ? F : failed + 1;
-      for (let i = first; i < last; i++) {
-        const c = counts[i]!;
-        for (let k = start[base + i]!; k < start[base + i + 1]!; k++) c[data[k]!]!++;
+      if (facets) {
+        // The count segments of a slot's facets lie end to end.
+        const end = start[base + (failures === 0 ? F : failed + 1)]!;
+        for (let k = start[base + (failures === 0 ? 0 : failed)]!; k < end; k++) counts[data[k]!]!++;
       }
       if (failures === 0) matches[found++] = slot;
     }
     if (!facets) return { matches: matches.subarray(0, found) };
-    const byFacet = Object.fromEntries(
-      FACETS.map((name, i) => {
-        const byValue = new Map<string, number>();
-        counts[i]!.forEach((count, code) => count > 0 && byValue.set(this.values[i]![code]!, count));
-        return [name, byValue];
-      }),
-    ) as FacetCounts;
+    const byFacet = Object.fromEntries(FACETS.map((name) => [name, new Map<string, number>()])) as FacetCounts;
+    counts.forEach((count, code) => count > 0 && byFacet[FACETS[this.facetOfCode[code]!]!].set(this.valueOfCode[code]!, count));
     return { matches: matches.subarray(0, found), facets: byFacet };
   }
 }

@@ -7,6 +7,7 @@ import { hotTopics } from '../services/topics.js';
 import { bareTitle, DocTable, type FacetCounts, type SearchFilters } from './doc-table.js';
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
+import { HitRows } from './hit-rows.js';
 import { intersect } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
@@ -43,6 +44,8 @@ const HEAD_WEIGHT = 4;
 /** Ranking passages costs per passage: the rarest words pick passages up to about this many. */
 const PASSAGE_BUDGET = 4_000;
 const CACHED_RESULTS = 500;
+/** Hits' bodies kept per content revision, in characters (about 20 MB: 3,300 bodies of 3,000). */
+const CACHED_HIT_CHARS = 10_000_000;
 /** Filtered lists kept per content revision (each up to one id per document). */
 const CACHED_SELECTIONS = 200;
 
@@ -52,22 +55,44 @@ const CACHED_SELECTIONS = 200;
  */
 const TITLE_MAX = 3;
 
-function titleFactor(parsed: ParsedQuery): (bare: string) => number {
-  const query = bareTitle(parsed.text);
-  return (bare) => {
-    if (!bare || parsed.terms.length === 0) return 1;
-    if (bare === query) return TITLE_MAX;
-    let covered = 0;
-    for (const t of parsed.terms) {
-      if (bare.includes(t.word) || (t.parts.length > 1 && t.parts.every((p) => bare.includes(p)))) covered += t.word.length;
-    }
-    return 1 + Math.min(1, covered / bare.length);
-  };
+/** Whether a bare title holds a query word, as itself or as all of its parts. */
+const covers = (bare: string, t: QueryTerm) => bare.includes(t.word) || (t.parts.length > 1 && t.parts.every((p) => bare.includes(p)));
+
+/** A mark per slot of whether its title holds a word: 0 not yet known, else COVERED or NOT_COVERED. */
+const COVERED = 1;
+const NOT_COVERED = 2;
+
+/**
+ * The most titleFactor can give a title of this length, known without reading the title: the
+ * query's words cover at most their own length of it.
+ */
+function titleBound(parsed: ParsedQuery): (length: number) => number {
+  const queryLength = bareTitle(parsed.text).length;
+  const words = parsed.terms.reduce((n, t) => n + t.word.length, 0);
+  return (length) => (length === queryLength ? TITLE_MAX : 1 + Math.min(1, words / length));
 }
 
-/** The n-th largest value (-Infinity when there are no more than n values), by quickselect on a copy. */
-function nthLargest(values: Float64Array, n: number): number {
-  if (n >= values.length) return -Infinity;
+/** Up to this n, nthLargest keeps the n largest in one pass instead of selecting on a copy. */
+const SCAN_TOP = 64;
+
+/** The n-th largest value (-Infinity when there are fewer than n values). */
+function nthLargest(values: ArrayLike<number>, n: number): number {
+  if (n > values.length) return -Infinity;
+  if (n > SCAN_TOP) return quickselect(values, n);
+  // The n largest so far, ascending: most values fall below the smallest and cost one comparison.
+  const top = new Float64Array(n).fill(-Infinity);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v > top[0]!)) continue;
+    let j = 0;
+    for (; j + 1 < n && top[j + 1]! < v; j++) top[j] = top[j + 1]!;
+    top[j] = v;
+  }
+  return top[0]!;
+}
+
+/** The n-th largest value of at least n, by quickselect on a copy. */
+function quickselect(values: ArrayLike<number>, n: number): number {
   const a = Float64Array.from(values);
   const k = a.length - n;
   let lo = 0;
@@ -92,8 +117,19 @@ function nthLargest(values: Float64Array, n: number): number {
   return a[k]!;
 }
 
+/** The slots marked, ascending. */
+function marked(member: Uint8Array): Int32Array {
+  let count = 0;
+  for (let slot = 0; slot < member.length; slot++) count += member[slot]!;
+  const slots = new Int32Array(count);
+  for (let slot = 0, k = 0; slot < member.length; slot++) if (member[slot]) slots[k++] = slot;
+  return slots;
+}
+
 /** What is known of one query word's matches; each part is read once per content revision. */
 interface Postings {
+  /** By slot, whether the document's title holds it (see COVERED), filled in as titles are weighed. */
+  titled?: Uint8Array;
   /** Its documents, and those holding it in their title or metadata, as ids. */
   read?: Promise<{ docs: Int32Array; heads: Int32Array }>;
   slots?: Promise<Int32Array>;
@@ -170,9 +206,11 @@ export class SearchEngine {
   /** The policy list's filtered slots by filters: a site pages through the same lists over and over. */
   private selections = new RevisionCache<Int32Array | null>(CACHED_SELECTIONS);
   private scratch = new ScratchPool();
+  private readonly hitRows: HitRows;
 
   constructor(private readonly store: Store) {
     this.docs = new DocTable(store.db, (d) => VALIDITY_WEIGHT[d.validity] ?? 1);
+    this.hitRows = new HitRows(store.db, CACHED_HIT_CHARS);
   }
 
   /**
@@ -193,8 +231,9 @@ export class SearchEngine {
     return { ids, total };
   }
 
-  async search(params: SearchParams): Promise<SearchResult> {
-    await this.docs.refresh();
+  /** `known`: the content revision this request has read already, if any. */
+  async search(params: SearchParams, known?: number): Promise<SearchResult> {
+    await this.docs.refresh(known);
     const key = JSON.stringify(params);
     const revision = this.docs.revision;
     const cached = this.results.get(revision, key);
@@ -238,38 +277,59 @@ export class SearchEngine {
   }
 
   /** A document's final relevance: its index score weighted by validity and by its title. */
-  private relevance(slot: number, score: Float64Array, title: (bare: string) => number): number {
-    return score[slot]! * this.docs.priorOf(slot) * title(this.docs.attrs(slot).bareTitle);
+  private relevance(slot: number, score: Float64Array, title: (slot: number) => number): number {
+    return score[slot]! * this.docs.priorOf(slot) * title(slot);
   }
 
   /**
-   * Matches in relevance order, as far as `end`. A title at most triples a score and never lowers
-   * it, so a match can rank only if its weighted index score reaches a third of the `end`-th best
-   * (`bar`), or the `end`-th best itself when no query word is in its title or metadata (`inHead`):
-   * only those are weighed by title and sorted.
+   * The factor by which a document's title weighs its score, by slot: whether a title holds a
+   * query word is kept per word, so ranking reads each title once per word and revision.
+   */
+  private titleFactor(parsed: ParsedQuery): (slot: number) => number {
+    const query = bareTitle(parsed.text);
+    const terms = parsed.terms;
+    const marks = terms.map((t) => this.titled(t));
+    return (slot) => {
+      const length = this.docs.titleLengthOf(slot);
+      if (length === 0 || terms.length === 0) return 1;
+      if (length === query.length && this.docs.attrs(slot).bareTitle === query) return TITLE_MAX;
+      let covered = 0;
+      for (let i = 0; i < terms.length; i++) {
+        const mark = marks[i]!;
+        if (mark[slot] === 0) mark[slot] = covers(this.docs.attrs(slot).bareTitle, terms[i]!) ? COVERED : NOT_COVERED;
+        if (mark[slot] === COVERED) covered += terms[i]!.word.length;
+      }
+      return 1 + Math.min(1, covered / length);
+    };
+  }
+
+  /**
+   * Matches in relevance order, as far as `end`. A title never lowers a score, so the `end`-th best
+   * final score is at least the `end`-th best weighted index score (`bar`): a match can rank only
+   * if its index score reaches the bar, times at most what a title of its length can give when a
+   * query word is in its title or metadata (`inHead`). Only those are weighed by title and sorted.
    */
   private rank(matches: Int32Array, score: Float64Array, inHead: Uint8Array, parsed: ParsedQuery, end: number): Int32Array {
     const base = new Float64Array(matches.length);
     for (let i = 0; i < matches.length; i++) base[i] = score[matches[i]!]! * this.docs.priorOf(matches[i]!);
+    const title = this.titleFactor(parsed);
+    const most = titleBound(parsed);
     const bar = nthLargest(base, end);
-    const title = titleFactor(parsed);
-    const kept = new Int32Array(matches.length);
-    const final = new Float64Array(matches.length);
-    let k = 0;
+    const kept: number[] = [];
+    const values: number[] = [];
     for (let i = 0; i < matches.length; i++) {
       const slot = matches[i]!;
       const b = base[i]!;
-      if (inHead[slot] ? b * TITLE_MAX < bar : b < bar) continue;
-      kept[k] = slot;
-      final[k++] = inHead[slot] ? b * title(this.docs.attrs(slot).bareTitle) : b;
+      if (inHead[slot] ? b * most(this.docs.titleLengthOf(slot)) < bar : b < bar) continue;
+      kept.push(slot);
+      values.push(inHead[slot] ? b * title(slot) : b);
     }
     // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
-    const values = final.subarray(0, k);
     const top = nthLargest(values, end);
     let equal = end;
     for (const v of values) if (v > top) equal--;
     const order: number[] = [];
-    for (let i = 0; i < k; i++) if (values[i]! > top || (values[i] === top && equal-- > 0)) order.push(i);
+    for (let i = 0; i < kept.length; i++) if (values[i]! > top || (values[i] === top && equal-- > 0)) order.push(i);
     order.sort((a, b) => values[b]! - values[a]! || kept[a]! - kept[b]!);
     return Int32Array.from(order, (i) => kept[i]!);
   }
@@ -294,6 +354,8 @@ export class SearchEngine {
       }
     };
     const terms = parsed.terms;
+    /** The candidates, when known without a pass over every document's mark. */
+    let candidates: Int32Array | undefined;
     if (terms.length > 0) {
       // Short queries match the documents holding every word, when enough do; otherwise (and for
       // questions) every document holding any of them, ranked by how many and how rare.
@@ -302,13 +364,18 @@ export class SearchEngine {
       const every = terms.length <= EVERY_WORDS ? await this.every(terms) : new Int32Array();
       const strict = terms.length <= 2 ? every.length > 0 : every.length >= EVERY_ENOUGH;
       if (strict) for (const slot of every) member[slot] = 1;
+      // Only candidates' scores are read. Strict candidates are `every`, which hold every word,
+      // unless a 文号 names a document that may not.
+      if (strict && !parsed.docNoKey) candidates = every;
       for (const [i, t] of terms.entries()) {
         const slots = await this.slotsOf(t);
         const idf = Math.log(1 + n / Math.max(1, slots.length));
-        for (const slot of slots) {
-          if (!strict) member[slot] = 1;
-          score[slot] += idf;
-        }
+        if (candidates) for (const slot of candidates) score[slot] += idf;
+        else
+          for (const slot of slots) {
+            if (!strict) member[slot] = 1;
+            score[slot] += idf;
+          }
         for (const slot of await heads[i]!) {
           score[slot] += idf * HEAD_WEIGHT;
           inHead[slot] = 1;
@@ -319,18 +386,25 @@ export class SearchEngine {
       if (strict && every.length <= RANK_EVERY_UP_TO) add(await scoreEvery(this.store, terms, Array.from(every, (slot) => this.docs.idOf(slot)), this.docs.revision), true);
     }
     if (parsed.docNoKey) add(new Map((await matchDocNo(this.store, parsed.docNoKey)).map((id) => [id, DOC_NO_BOOST])));
-    let count = 0;
-    for (let slot = 0; slot < n; slot++) count += member[slot]!;
-    const slots = new Int32Array(count);
-    for (let slot = 0, k = 0; slot < n; slot++) if (member[slot]) slots[k++] = slot;
-    return { slots, score, inHead, scratch };
+    return { slots: candidates ?? marked(member), score, inHead, scratch };
   }
 
   /**
    * One part of a word's postings, read once per content revision: concurrent searches share one
    * read, and a failed read is not kept.
    */
-  private cached<K extends keyof Postings>(term: QueryTerm, part: K, read: () => NonNullable<Postings[K]>): NonNullable<Postings[K]> {
+  private cached<K extends Exclude<keyof Postings, 'titled'>>(term: QueryTerm, part: K, read: () => NonNullable<Postings[K]>): NonNullable<Postings[K]> {
+    const entry = this.entry(term);
+    const found = entry[part];
+    if (found) return found as NonNullable<Postings[K]>;
+    const reading = read();
+    entry[part] = reading;
+    (reading as Promise<unknown>).catch(() => entry[part] === reading && delete entry[part]);
+    return reading;
+  }
+
+  /** What is known of a word at the current revision. */
+  private entry(term: QueryTerm): Postings {
     const revision = this.docs.revision;
     if (this.postings.revision !== revision || this.postings.ids > Math.max(MAX_CACHED_IDS, CACHED_IDS_PER_DOC * this.docs.size)) {
       this.postings = { revision, byTerm: new Map(), ids: 0 };
@@ -338,12 +412,17 @@ export class SearchEngine {
     const key = JSON.stringify([term.word, term.parts, term.alternatives]);
     let entry = this.postings.byTerm.get(key);
     if (!entry) this.postings.byTerm.set(key, (entry = {}));
-    const found = entry[part];
-    if (found) return found as NonNullable<Postings[K]>;
-    const reading = read();
-    entry[part] = reading;
-    (reading as Promise<unknown>).catch(() => entry[part] === reading && delete entry[part]);
-    return reading;
+    return entry;
+  }
+
+  /** The marks of the titles holding a word (a byte per document, counted as a quarter of an id). */
+  private titled(term: QueryTerm): Uint8Array {
+    const entry = this.entry(term);
+    if (!entry.titled) {
+      entry.titled = new Uint8Array(this.docs.size);
+      this.postings.ids += this.docs.size / 4;
+    }
+    return entry.titled;
   }
 
   private counted(ids: Int32Array): Int32Array {
@@ -370,9 +449,9 @@ export class SearchEngine {
     return this.cached(term, 'slots', async () => this.counted(this.docs.slotsOf(await this.docsOf(term)).sort()));
   }
 
-  /** The slots of the documents whose title or metadata hold a word. */
+  /** The slots of the documents whose title or metadata hold a word, ascending (scores are added in memory order). */
   private headSlotsOf(term: QueryTerm): Promise<Int32Array> {
-    return this.cached(term, 'heads', async () => this.counted(this.docs.slotsOf((await this.read(term)).heads)));
+    return this.cached(term, 'heads', async () => this.counted(this.docs.slotsOf((await this.read(term)).heads).sort()));
   }
 
   /** The slots of the documents holding every word: the intersection of their postings, smallest first. */
@@ -390,7 +469,7 @@ export class SearchEngine {
     const df = await Promise.all(terms.map(async (t) => (await this.docsOf(t)).length));
     const rare = terms.map((t, i) => ({ t, df: df[i]! })).filter((r) => r.df > 0 && r.df <= this.docs.size * RARE_SHARE);
     rare.sort((a, b) => a.df - b.df);
-    const counts = await Promise.all(rare.map(({ t }) => this.cached(t, 'passages', () => passageCount(this.store, t))));
+    const counts = await Promise.all(rare.map(({ t }) => this.cached(t, 'passages', () => passageCount(this.store, t, this.docs.revision))));
     const out: QueryTerm[] = [];
     let passages = 0;
     for (const [i, { t }] of rare.entries()) {
@@ -403,19 +482,13 @@ export class SearchEngine {
 
   private async hits(page: number[], score: Float64Array | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
     if (page.length === 0) return [];
-    const title = titleFactor(parsed);
-    const rows = await this.store.db
-      .selectFrom('policies as p')
-      .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
-      .select(['p.id', 'p.title', 'p.doc_no', 'p.issuers', 'p.published_at', 'p.validity', 'p.level', 'p.type', 'p.audience', 'p.url', 'b.text'])
-      .where('p.id', 'in', page.map((slot) => this.docs.idOf(slot)))
-      .execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const title = this.titleFactor(parsed);
+    const byId = await this.hitRows.read(page.map((slot) => this.docs.idOf(slot)), this.docs.revision);
     const marks = parsed.docNo ? [...words, parsed.docNo.toLowerCase()] : words;
     return page.flatMap((slot) => {
       const r = byId.get(this.docs.idOf(slot));
       if (!r) return [];
-      const { segments, passage } = snippet(r.text, words);
+      const { segments, passage } = snippet(r.passages, words);
       return [
         {
           id: r.id,

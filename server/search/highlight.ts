@@ -1,5 +1,5 @@
 import type { Segment } from '../schemas/search.js';
-import { splitPassages, type Passage } from './passages.js';
+import type { Passage } from './passages.js';
 
 /** Marks every occurrence of the words (longest first, no overlaps) as segments. */
 export function mark(text: string, words: string[]): Segment[] {
@@ -23,12 +23,19 @@ export function mark(text: string, words: string[]): Segment[] {
   return out;
 }
 
+/** Non-overlapping occurrences of a (non-empty) word, counted without splitting the text. */
+function occurrences(text: string, word: string): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
+  return n;
+}
+
 function passageScore(p: Passage, words: string[]): number {
   const text = p.text.toLowerCase();
   let distinct = 0;
   let total = 0;
   for (const w of words) {
-    const n = text.split(w).length - 1;
+    const n = occurrences(text, w);
     if (n > 0) distinct++;
     total += n;
   }
@@ -37,9 +44,8 @@ function passageScore(p: Passage, words: string[]): number {
 
 const WINDOW = 120;
 
-/** The best passage of a body for these words, cut to a window around its first match. */
-export function snippet(body: string, words: string[]): { segments: Segment[]; passage: string | null } {
-  const passages = splitPassages(body);
+/** The best of a body's passages for these words, cut to a window around its first match. */
+export function snippet(passages: Passage[], words: string[]): { segments: Segment[]; passage: string | null } {
   if (passages.length === 0) return { segments: [], passage: null };
   let best = passages[0]!;
   let bestScore = words.length ? passageScore(best, words) : 0;

@@ -1,7 +1,12 @@
 /** Set operations on ascending lists of ids (or slots). */
 
+/** Past this ratio of lengths, the shorter list's values are looked up in the longer one. */
+const SEARCH_RATIO = 16;
+
 /** Values present in both lists. */
 export function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  if (a.length * SEARCH_RATIO < b.length) return intersectBySearch(a, b);
+  if (b.length * SEARCH_RATIO < a.length) return intersectBySearch(b, a);
   const out = new Int32Array(Math.min(a.length, b.length));
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -11,6 +16,35 @@ export function intersect(a: Int32Array, b: Int32Array): Int32Array {
       out[n++] = a[i]!;
       i++;
       j++;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+/** Values of a short list present in a long one: each found by galloping from the last. */
+function intersectBySearch(short: Int32Array, long: Int32Array): Int32Array {
+  const out = new Int32Array(short.length);
+  let n = 0;
+  let lo = 0;
+  for (let i = 0; i < short.length && lo < long.length; i++) {
+    const v = short[i]!;
+    let step = 1;
+    let hi = lo;
+    while (hi < long.length && long[hi]! < v) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    // long[lo - 1] < v, and v <= long[hi] when hi is within the list.
+    hi = Math.min(hi, long.length - 1);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (long[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (long[lo] === v) {
+      out[n++] = v;
+      lo++;
     }
   }
   return out.subarray(0, n);

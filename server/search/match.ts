@@ -57,9 +57,9 @@ async function pgPostings(store: Store, term: Term, revision: number): Promise<{
  * About how many documents (or passages) hold a term on PostgreSQL, from the postings' counts:
  * a form of several words counts as its rarest word.
  */
-async function pgCount(store: Store, term: Term, of: 'docs' | 'passages'): Promise<number> {
-  const counts = await pg.wordCounts(store.db, formWords(term));
-  return variants(term).reduce((n, form) => n + Math.min(...form.map((w) => counts.get(w)?.[of] ?? 0)), 0);
+async function pgCount(store: Store, term: Term, of: 'docs' | 'passages', revision: number): Promise<number> {
+  const counts = await pg.wordCounts(store.db, formWords(term), revision);
+  return variants(term).reduce((n, form) => n + Math.min(...form.map((w) => counts.get(w)![of])), 0);
 }
 
 /** The documents holding a word in any of its forms, ascending by id. */
@@ -79,9 +79,9 @@ async function headDocs(store: Store, term: Term): Promise<Int32Array> {
  * About how many documents hold a word in any of its forms, without reading them: counted on
  * SQLite; on PostgreSQL from the postings' counts.
  */
-export async function termCount(store: Store, term: Term): Promise<number> {
+export async function termCount(store: Store, term: Term, revision: number): Promise<number> {
   if (!SAFE.test(term.word)) return 0;
-  if (store.dialect === 'postgres') return pgCount(store, term, 'docs');
+  if (store.dialect === 'postgres') return pgCount(store, term, 'docs', revision);
   const rows = await sql<{ n: number }>`select count(*) as n from doc_fts where doc_fts match ${fts5Term(term)}`.execute(store.db);
   return Number(rows.rows[0]?.n ?? 0);
 }
@@ -117,7 +117,7 @@ export async function scoreEvery(store: Store, terms: Term[], ids: number[], rev
   if (words.length === 0 || ids.length === 0) return new Map();
   if (store.dialect === 'postgres') {
     const all = words.flatMap(variants).flat();
-    const [totals, byWord, sizes] = await Promise.all([pg.totals(store.db, revision), pg.readDocs(store.db, [...new Set(all)], revision), pg.docWords(store.db, ids)]);
+    const [totals, byWord, sizes] = await Promise.all([pg.totals(store.db, revision), pg.readDocs(store.db, [...new Set(all)], revision), pg.docWords(store.db, ids, revision)]);
     const avg = totals.words / Math.max(1, totals.docs);
     const scores: Scores = new Map();
     for (const id of ids) {
@@ -140,9 +140,9 @@ export async function scoreEvery(store: Store, terms: Term[], ids: number[], rev
  * How many passages hold a word in any of its forms: counted on SQLite (a fraction of the cost of
  * ranking them); on PostgreSQL from the postings' counts.
  */
-export async function passageCount(store: Store, term: Term): Promise<number> {
+export async function passageCount(store: Store, term: Term, revision: number): Promise<number> {
   if (!SAFE.test(term.word)) return 0;
-  if (store.dialect === 'postgres') return pgCount(store, term, 'passages');
+  if (store.dialect === 'postgres') return pgCount(store, term, 'passages', revision);
   const rows = await sql<{ n: number }>`select count(*) as n from passage_fts where passage_fts match ${fts5Term(term)}`.execute(store.db);
   return Number(rows.rows[0]?.n ?? 0);
 }

@@ -107,6 +107,11 @@ export interface Totals {
   passageWords: number;
 }
 
+export interface WordCount {
+  docs: number;
+  passages: number;
+}
+
 /**
  * Decoded postings are dropped past this many entries in all (about 160 MB): at a million
  * documents a common word alone holds hundreds of thousands.
@@ -115,7 +120,8 @@ const CACHED_ENTRIES = 20_000_000;
 
 /**
  * What the readers read and decoded, per content revision (every write to the index moves it on,
- * in the same transaction): the totals, the dropped entries and each word's postings.
+ * in the same transaction): the totals, the dropped entries, each word's postings and documents'
+ * sizes.
  */
 interface ReadCache {
   revision: number;
@@ -124,13 +130,17 @@ interface ReadCache {
   dropped?: Promise<Map<number, Set<number>>>;
   docs: Map<string, DocPostings>;
   passages: Map<string, PassageMap>;
+  /** Words by document id. */
+  sizes: Map<number, number>;
+  /** Each word's documents and passages, counted from its rows' headers. */
+  counts: Map<string, WordCount>;
 }
 const caches = new WeakMap<DB, ReadCache>();
 
 function cacheAt(db: DB, revision: number): ReadCache {
   let cache = caches.get(db);
   if (!cache || cache.revision !== revision || cache.entries > CACHED_ENTRIES) {
-    caches.set(db, (cache = { revision, entries: 0, docs: new Map(), passages: new Map() }));
+    caches.set(db, (cache = { revision, entries: 0, docs: new Map(), passages: new Map(), sizes: new Map(), counts: new Map() }));
   }
   return cache;
 }
@@ -177,13 +187,17 @@ async function readWords<T>(
   const missing = words.filter((w) => !byWord.has(w));
   if (missing.length > 0) {
     const [{ rows }, dropped] = await Promise.all([
-      sql<{ term: string; block: number; bytes: Buffer }>`select term, block, ${sql.ref(part)} as bytes from search_postings where term = any(${missing}::text[]) order by term, block`.execute(db),
+      sql<{ term: string; block: number; bytes: Buffer; ndocs: number; npassages: number }>`
+        select term, block, ${sql.ref(part)} as bytes, ndocs, npassages from search_postings where term = any(${missing}::text[]) order by term, block`.execute(db),
       droppedEntries(db, cache),
     ]);
     for (const w of missing) {
-      const { value, entries } = decode(rows.filter((r) => r.term === w), dropped);
+      const own = rows.filter((r) => r.term === w);
+      const { value, entries } = decode(own, dropped);
       cache.entries += entries;
       byWord.set(w, value);
+      // The headers come along: counting the word later needs no query.
+      cache.counts.set(w, { docs: own.reduce((n, r) => n + r.ndocs, 0), passages: own.reduce((n, r) => n + r.npassages, 0) });
     }
   }
   return new Map(words.map((w) => [w, byWord.get(w)!]));
@@ -206,16 +220,33 @@ export function readPassages(db: DB, words: string[], revision: number): Promise
   });
 }
 
-/** How many documents and passages hold each word, counted from the row headers (dropped entries included). */
-export async function wordCounts(db: DB, words: string[]): Promise<Map<string, { docs: number; passages: number }>> {
-  if (words.length === 0) return new Map();
-  const { rows } = await sql<{ term: string; docs: string; passages: string }>`
-    select term, sum(ndocs) as docs, sum(npassages) as passages from search_postings where term = any(${words}::text[]) group by term`.execute(db);
-  return new Map(rows.map((r) => [r.term, { docs: Number(r.docs), passages: Number(r.passages) }]));
+/**
+ * How many documents and passages hold each word, counted from the row headers (dropped entries
+ * included), once per revision: a word whose postings were read is counted already.
+ */
+export async function wordCounts(db: DB, words: string[], revision: number): Promise<Map<string, WordCount>> {
+  const cache = cacheAt(db, revision);
+  const missing = words.filter((w) => !cache.counts.has(w));
+  if (missing.length > 0) {
+    const { rows } = await sql<{ term: string; docs: string; passages: string }>`
+      select term, sum(ndocs) as docs, sum(npassages) as passages from search_postings where term = any(${missing}::text[]) group by term`.execute(db);
+    const found = new Map(rows.map((r) => [r.term, { docs: Number(r.docs), passages: Number(r.passages) }]));
+    for (const w of missing) cache.counts.set(w, found.get(w) ?? { docs: 0, passages: 0 });
+  }
+  return new Map(words.map((w) => [w, cache.counts.get(w)!]));
 }
 
-/** How many words these documents hold, by id. */
-export async function docWords(db: DB, ids: number[]): Promise<Map<number, number>> {
-  const { rows } = await sql<{ id: number; words: number }>`select policy_id as id, words from search_docs where policy_id = any(${ids}::integer[])`.execute(db);
-  return new Map(rows.map((r) => [r.id, r.words]));
+/**
+ * How many words documents hold, by id: at least these documents, each read once per revision
+ * (ranking reads the same documents' sizes search after search).
+ */
+export async function docWords(db: DB, ids: number[], revision: number): Promise<ReadonlyMap<number, number>> {
+  const cache = cacheAt(db, revision);
+  const missing = ids.filter((id) => !cache.sizes.has(id));
+  if (missing.length > 0) {
+    const { rows } = await sql<{ id: number; words: number }>`select policy_id as id, words from search_docs where policy_id = any(${missing}::integer[])`.execute(db);
+    for (const r of rows) cache.sizes.set(r.id, r.words);
+    cache.entries += rows.length;
+  }
+  return cache.sizes;
 }

@@ -55,7 +55,7 @@ class WordPostings {
     if (!found) {
       const term = { word, parts: [], alternatives: [] };
       // Most of a document's words are common: counting them is far cheaper than reading them.
-      found = termCount(this.store, term).then(async (count) => {
+      found = termCount(this.store, term, revision).then(async (count) => {
         if (count > rareUpTo) return count;
         const ids = await termDocs(this.store, term, revision);
         this.ids += ids.length;

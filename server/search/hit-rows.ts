@@ -1,0 +1,76 @@
+import type { DB } from '../db/index.js';
+import { splitPassages, type Passage } from './passages.js';
+
+/** What a hit shows of a policy, with its body already cut into passages for the snippet. */
+export interface HitRow {
+  id: number;
+  title: string;
+  doc_no: string | null;
+  issuers: string;
+  published_at: string;
+  validity: string;
+  level: string;
+  type: string;
+  audience: string | null;
+  url: string | null;
+  passages: Passage[];
+}
+
+/**
+ * Hits' rows by policy id, kept per content revision up to `maxChars` characters of body (the
+ * least recently shown go first): the best documents come back page after page for different
+ * searches, and reading and splitting their bodies again cost more than ranking them.
+ */
+export class HitRows {
+  private revision = -1;
+  private readonly byId = new Map<number, { row: HitRow; chars: number }>();
+  private chars = 0;
+
+  constructor(
+    private readonly db: DB,
+    private readonly maxChars: number,
+  ) {}
+
+  /** The rows of these policies (those that exist) at `revision`. */
+  async read(ids: number[], revision: number): Promise<Map<number, HitRow>> {
+    if (revision !== this.revision) {
+      this.revision = revision;
+      this.byId.clear();
+      this.chars = 0;
+    }
+    const out = new Map<number, HitRow>();
+    const missing = ids.filter((id) => {
+      const found = this.byId.get(id);
+      if (!found) return true;
+      out.set(id, found.row);
+      // Map order is recency order.
+      this.byId.delete(id);
+      this.byId.set(id, found);
+      return false;
+    });
+    if (missing.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('policies as p')
+      .innerJoin('policy_bodies as b', 'b.policy_id', 'p.id')
+      .select(['p.id', 'p.title', 'p.doc_no', 'p.issuers', 'p.published_at', 'p.validity', 'p.level', 'p.type', 'p.audience', 'p.url', 'b.text'])
+      .where('p.id', 'in', missing)
+      .execute();
+    for (const { text, ...rest } of rows) {
+      const row = { ...rest, passages: splitPassages(text) };
+      out.set(row.id, row);
+      this.keep(revision, row, text.length);
+    }
+    return out;
+  }
+
+  private keep(revision: number, row: HitRow, chars: number): void {
+    if (revision !== this.revision || this.byId.has(row.id)) return;
+    while (this.chars + chars > this.maxChars && this.byId.size > 0) {
+      const [id, oldest] = this.byId.entries().next().value!;
+      this.byId.delete(id);
+      this.chars -= oldest.chars;
+    }
+    this.byId.set(row.id, { row, chars });
+    this.chars += chars;
+  }
+}
