@@ -105,7 +105,11 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
 export async function load(url, { connections = 10, duration = 10, headers = {}, requests } = {}) {
   const times = [];
   const statuses = {};
-  const instance = autocannon({ url, connections, duration, headers, ...(requests ? { requests: requests.map((path) => ({ path })) } : {}) });
+  // A list of paths is sent in order across all connections together: each autocannon client would
+  // otherwise walk the list from its start, so that every path arrived once per connection.
+  let next = 0;
+  const shared = requests && [{ setupRequest: (req) => ({ ...req, path: requests[next++ % requests.length] }) }];
+  const instance = autocannon({ url, connections, duration, headers, ...(shared ? { requests: shared } : {}) });
   instance.on('response', (_client, status, _bytes, ms) => {
     times.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
