@@ -3,6 +3,7 @@ import type { Store } from '../db/index.js';
 import { intersect, union } from './id-lists.js';
 import { policyOfRow } from './passages.js';
 import * as pg from './pg-index.js';
+import { rowAt, wordScores, type WordScores } from './fts-scores.js';
 import { bm25 } from './postings.js';
 import type { ParsedQuery } from './query.js';
 
@@ -131,9 +132,9 @@ export async function scoreEvery(store: Store, terms: Term[], ids: number[], rev
     }
     return scores;
   }
-  const rows = await sql<{ id: number; s: number }>`
-    select rowid as id, -bm25(doc_fts, 10.0, 4.0, 1.0) as s from doc_fts where doc_fts match ${words.map(fts5Term).join(' AND ')}`.execute(store.db);
-  return new Map(rows.rows.map((r) => [r.id, r.s]));
+  const forms = words.flatMap(variants);
+  const byWord = await wordScores(store.db, 'doc_fts', [...new Set(forms.flat())], revision);
+  return new Map(ids.map((id) => [id, formsScore(forms, byWord, id)]));
 }
 
 /**
@@ -169,6 +170,38 @@ async function pgPassageScores(store: Store, terms: Term[], revision: number): P
 }
 
 /**
+ * FTS5's bm25() of a row for a query of these forms, from each word's own score: every form the row
+ * holds entirely adds its words' scores, in the query's order (FTS5 sums over the query's phrases,
+ * and drops those of a form the row holds only in part).
+ */
+function formsScore(forms: string[][], byWord: Map<string, WordScores>, row: number): number {
+  let s = 0;
+  for (const form of forms) {
+    let sum = 0;
+    const held = form.every((w) => {
+      const word = byWord.get(w)!;
+      const at = rowAt(word, row);
+      if (at >= 0) sum += word.scores[at]!;
+      return at >= 0;
+    });
+    if (held) s += sum;
+  }
+  return s;
+}
+
+/** On SQLite, the passages FTS5 would match for `term OR term …`, with the score it would give them. */
+async function ftsPassageScores(store: Store, terms: Term[], revision: number): Promise<{ id: number; s: number }[]> {
+  const forms = terms.flatMap(variants);
+  const byWord = await wordScores(store.db, 'passage_fts', [...new Set(forms.flat())], revision);
+  const matched = new Set<number>();
+  for (const form of forms) {
+    const [first, ...rest] = form.map((w) => byWord.get(w)!);
+    for (const row of first!.ids) if (rest.every((word) => rowAt(word, row) >= 0)) matched.add(row);
+  }
+  return Array.from(matched, (id) => ({ id, s: formsScore(forms, byWord, id) }));
+}
+
+/**
  * Each document's best passage for any of these words (long documents score by their best article
  * or section, DESIGN §6), for the `limit` best passages.
  */
@@ -179,11 +212,7 @@ export async function bestPassages(store: Store, terms: Term[], revision: number
   const rows =
     store.dialect === 'postgres'
       ? [...(await pgPassageScores(store, words, revision))].map(([id, s]) => ({ id, s })).sort((a, b) => b.s - a.s).slice(0, limit)
-      : (
-          await sql<{ id: number; s: number }>`
-            select rowid as id, -bm25(passage_fts) as s from passage_fts where passage_fts match ${words.map(fts5Term).join(' OR ')}
-            order by bm25(passage_fts) limit ${limit}`.execute(store.db)
-        ).rows;
+      : (await ftsPassageScores(store, words, revision)).sort((a, b) => b.s - a.s).slice(0, limit);
   for (const r of rows) {
     const id = policyOfRow(Number(r.id));
     best.set(id, Math.max(best.get(id) ?? 0, Number(r.s)));
