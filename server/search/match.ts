@@ -110,8 +110,9 @@ function find(ids: Int32Array, id: number): number {
 
 /**
  * Index scores of the documents holding every word, which are `ids` (call it for small sets: it
- * ranks them all): BM25 over their whole text, title and metadata weighing more; on PostgreSQL
- * computed from the postings as SQLite computes bm25(doc_fts, 10, 4, 1).
+ * ranks them all): BM25 over their whole text, title and metadata weighing more, as SQLite's
+ * bm25(doc_fts, 10, 4, 1); on PostgreSQL computed from the postings, on SQLite from each word's own
+ * score.
  */
 export async function scoreEvery(store: Store, terms: Term[], ids: number[], revision: number): Promise<Scores> {
   const words = usable(terms);
