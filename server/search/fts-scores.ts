@@ -62,16 +62,3 @@ export async function wordScores(db: DB, table: ScoredTable, words: string[], re
   const found = await Promise.all(reads);
   return new Map(words.map((w, i) => [w, found[i]!]));
 }
-
-/** Where a row stands in a word's scores, or -1 where it does not hold the word. */
-export function rowAt({ ids }: WordScores, id: number): number {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid]! < id) lo = mid + 1;
-    else if (ids[mid]! > id) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}

@@ -68,3 +68,16 @@ export function union(a: Int32Array, b: Int32Array): Int32Array {
   while (j < b.length) out[n++] = b[j++]!;
   return out.subarray(0, n);
 }
+
+/** The position of `id` in an ascending list, or -1. */
+export function positionOf(ids: ArrayLike<number>, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else if (ids[mid]! > id) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Store } from '../db/index.js';
-import { intersect, union } from './id-lists.js';
+import { intersect, positionOf, union } from './id-lists.js';
 import { policyOfRow } from './passages.js';
 import * as pg from './pg-index.js';
-import { rowAt, wordScores, type WordScores } from './fts-scores.js';
+import { wordScores, type WordScores } from './fts-scores.js';
 import { bm25 } from './postings.js';
 import type { ParsedQuery } from './query.js';
 
@@ -95,19 +95,6 @@ export async function wordPostings(store: Store, term: Term, revision: number): 
   return { docs, heads };
 }
 
-/** The position of `id` in an ascending list, or -1. */
-function find(ids: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid]! < id) lo = mid + 1;
-    else if (ids[mid]! > id) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /**
  * Index scores of the documents holding every word, which are `ids` (call it for small sets: it
  * ranks them all): BM25 over their whole text, title and metadata weighing more, as SQLite's
@@ -126,7 +113,7 @@ export async function scoreEvery(store: Store, terms: Term[], ids: number[], rev
       let s = 0;
       for (const w of all) {
         const { docs, weights } = byWord.get(w)!;
-        const at = find(docs, id);
+        const at = positionOf(docs, id);
         if (at >= 0) s += bm25(weights[at]!, sizes.get(id) ?? avg, avg, docs.length, totals.docs);
       }
       scores.set(id, s);
@@ -181,7 +168,7 @@ function formsScore(forms: string[][], byWord: Map<string, WordScores>, row: num
     let sum = 0;
     const held = form.every((w) => {
       const word = byWord.get(w)!;
-      const at = rowAt(word, row);
+      const at = positionOf(word.ids, row);
       if (at >= 0) sum += word.scores[at]!;
       return at >= 0;
     });
@@ -197,7 +184,7 @@ async function ftsPassageScores(store: Store, terms: Term[], revision: number): 
   const matched = new Set<number>();
   for (const form of forms) {
     const [first, ...rest] = form.map((w) => byWord.get(w)!);
-    for (const row of first!.ids) if (rest.every((word) => rowAt(word, row) >= 0)) matched.add(row);
+    for (const row of first!.ids) if (rest.every((word) => positionOf(word.ids, row) >= 0)) matched.add(row);
   }
   return Array.from(matched, (id) => ({ id, s: formsScore(forms, byWord, id) }));
 }
