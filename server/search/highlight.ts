@@ -23,8 +23,9 @@ export function mark(text: string, words: string[]): Segment[] {
   return out;
 }
 
-/** Non-overlapping occurrences of a (non-empty) word, counted without splitting the text. */
+/** Non-overlapping occurrences of a word, counted without splitting the text. */
 function occurrences(text: string, word: string): number {
+  if (!word) return 0;
   let n = 0;
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
   return n;
