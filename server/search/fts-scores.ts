@@ -5,8 +5,8 @@ import type { DB } from '../db/index.js';
  * SQLite's BM25 of each word alone, for every document or passage holding it, read once per
  * content revision. FTS5's bm25() of a query is the sum over its phrases of each phrase's own score
  * (its own idf, the same document length), so a search adds up its words' cached scores instead of
- * having FTS5 find and score every match again: that took 4 to 80 ms a search where a common word
- * was asked for.
+ * having FTS5 find and score every match again (on 60,000 policies, 4.4 ms a search for
+ * documents and 6.8 ms for passages on average: the bulk of a search's SQL).
  */
 export interface WordScores {
   /** Row ids holding the word, ascending (passage row ids pass 2^31). */
