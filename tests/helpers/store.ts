@@ -40,3 +40,24 @@ export async function testStore(): Promise<TestStore> {
     },
   };
 }
+
+/**
+ * Points the CLI's environment (DATABASE_URL or GONGKAI_DB) at a test store, for `main()` to run
+ * against it; returns what puts the environment back.
+ */
+export function pointCliAt(store: Store): () => void {
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, GONGKAI_DB: process.env.GONGKAI_DB };
+  if (store.dialect === 'postgres') {
+    const url = new URL(saved.DATABASE_URL!);
+    url.searchParams.set('options', `-c search_path=${store.schema}`);
+    process.env.DATABASE_URL = url.toString();
+  } else {
+    process.env.GONGKAI_DB = store.location;
+  }
+  return () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}

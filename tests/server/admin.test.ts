@@ -9,7 +9,7 @@ import { runImport } from '../../server/ingest/run-import.js';
 import { createToken, revokeToken } from '../../server/services/admin-tokens.js';
 import { eventRecorder } from '../../server/services/topics.js';
 import { DEFAULT_RULES } from '../../server/taxonomy/default-rules.js';
-import { testStore, type TestStore } from '../helpers/store.js';
+import { pointCliAt, testStore, type TestStore } from '../helpers/store.js';
 import { seedKnownPolicies } from '../helpers/policies.js';
 
 let store: TestStore;
@@ -340,14 +340,7 @@ describe('audit log', () => {
 describe('gongkai token', () => {
   /** Runs the CLI against the test store and returns what it printed. */
   async function cli(...argv: string[]) {
-    const env = { DATABASE_URL: process.env.DATABASE_URL, GONGKAI_DB: process.env.GONGKAI_DB };
-    if (store.dialect === 'postgres') {
-      const url = new URL(env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${store.schema}`);
-      process.env.DATABASE_URL = url.toString();
-    } else {
-      process.env.GONGKAI_DB = store.location;
-    }
+    const restoreEnv = pointCliAt(store);
     const out: string[] = [];
     const err: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((msg: unknown) => void out.push(String(msg)));
@@ -359,10 +352,7 @@ describe('gongkai token', () => {
       log.mockRestore();
       error.mockRestore();
       process.exitCode = undefined;
-      for (const [k, v] of Object.entries(env)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      restoreEnv();
     }
   }
 

@@ -13,7 +13,7 @@ import { upsertMediaAccounts } from '../../server/media/accounts.js';
 import { importMediaAccounts } from '../../server/media/import-accounts.js';
 import { upsertOrgs } from '../../server/services/orgs.js';
 import { currentRevision } from '../../server/services/revision.js';
-import { testStore, type TestStore } from '../helpers/store.js';
+import { pointCliAt, testStore, type TestStore } from '../helpers/store.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/import', name);
 /** A 1×1 PNG. */
@@ -238,14 +238,7 @@ describe('gongkai import media-accounts', () => {
   });
 
   it('runs from the command line, printing each rejected row as file:line: reason', async () => {
-    const env = { DATABASE_URL: process.env.DATABASE_URL, GONGKAI_DB: process.env.GONGKAI_DB };
-    if (store.dialect === 'postgres') {
-      const url = new URL(env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${store.schema}`);
-      process.env.DATABASE_URL = url.toString();
-    } else {
-      process.env.GONGKAI_DB = store.location;
-    }
+    const restoreEnv = pointCliAt(store);
     const out: string[] = [];
     const err: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((msg: unknown) => void out.push(String(msg)));
@@ -260,10 +253,7 @@ describe('gongkai import media-accounts', () => {
       log.mockRestore();
       error.mockRestore();
       process.exitCode = undefined;
-      for (const [k, v] of Object.entries(env)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      restoreEnv();
     }
   });
 });

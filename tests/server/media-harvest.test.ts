@@ -10,7 +10,7 @@ import { parseCount } from '../../server/media/counts.js';
 import { parseFeedBody } from '../../server/media/feeds/index.js';
 import { harvestByIds, harvestDue, retryDelayMs } from '../../server/media/harvest.js';
 import { upsertOrgs } from '../../server/services/orgs.js';
-import { testStore, type TestStore } from '../helpers/store.js';
+import { pointCliAt, testStore, type TestStore } from '../helpers/store.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/feeds', name), 'utf8');
 
@@ -198,14 +198,7 @@ describe('harvesting feeds served over HTTP', () => {
   });
 
   it('runs from the command line, printing a JSON report', async () => {
-    const env = { DATABASE_URL: process.env.DATABASE_URL, GONGKAI_DB: process.env.GONGKAI_DB };
-    if (store.dialect === 'postgres') {
-      const url = new URL(env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${store.schema}`);
-      process.env.DATABASE_URL = url.toString();
-    } else {
-      process.env.GONGKAI_DB = store.location;
-    }
+    const restoreEnv = pointCliAt(store);
     const out: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((msg: unknown) => void out.push(String(msg)));
     try {
@@ -229,10 +222,7 @@ describe('harvesting feeds served over HTTP', () => {
     } finally {
       log.mockRestore();
       process.exitCode = undefined;
-      for (const [k, v] of Object.entries(env)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      restoreEnv();
     }
   });
 });

@@ -10,7 +10,7 @@ import { upsertMediaAccounts } from '../../server/media/accounts.js';
 import { harvestByIds, harvestDue, type HarvestReport } from '../../server/media/harvest.js';
 import { parseHarvestEvery, startHarvestSchedule } from '../../server/media/harvest-schedule.js';
 import { upsertOrgs } from '../../server/services/orgs.js';
-import { testStore, type TestStore } from '../helpers/store.js';
+import { pointCliAt, testStore, type TestStore } from '../helpers/store.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/feeds', name), 'utf8');
 
@@ -180,14 +180,7 @@ describe('scheduled harvest', () => {
   it('runs as `gongkai harvest --watch` until stopped, and refuses --watch with --all', async () => {
     routes.set('/rss', { body: fixture('wechat.rss.xml') });
     await accounts(2, () => '/rss');
-    const env = { DATABASE_URL: process.env.DATABASE_URL, GONGKAI_DB: process.env.GONGKAI_DB };
-    if (store.dialect === 'postgres') {
-      const url = new URL(env.DATABASE_URL!);
-      url.searchParams.set('options', `-c search_path=${store.schema}`);
-      process.env.DATABASE_URL = url.toString();
-    } else {
-      process.env.GONGKAI_DB = store.location;
-    }
+    const restoreEnv = pointCliAt(store);
     const out: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((msg: unknown) => void out.push(String(msg)));
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -207,10 +200,7 @@ describe('scheduled harvest', () => {
       log.mockRestore();
       error.mockRestore();
       process.exitCode = undefined;
-      for (const [k, v] of Object.entries(env)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      restoreEnv();
     }
   });
 
