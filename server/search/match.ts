@@ -122,7 +122,7 @@ export async function scoreEvery(store: Store, terms: Term[], ids: number[], rev
   }
   const forms = words.flatMap(variants);
   const byWord = await wordScores(store.db, 'doc_fts', [...new Set(forms.flat())], revision);
-  return new Map(ids.map((id) => [id, formsScore(forms, byWord, id)]));
+  return new Map(ids.map((id) => [id, forms.reduce((s, form) => s + (formScore(form, byWord, id) ?? 0), 0)]));
 }
 
 /**
@@ -158,35 +158,34 @@ async function pgPassageScores(store: Store, terms: Term[], revision: number): P
 }
 
 /**
- * FTS5's bm25() of a row for a query of these forms, from each word's own score: every form the row
- * holds entirely adds its words' scores, in the query's order (FTS5 sums over the query's phrases,
- * and drops those of a form the row holds only in part).
+ * FTS5's bm25() share of one form of a word in a row, from each word's own score, or null where
+ * the row holds the form only in part (FTS5 sums over a query's phrases, dropping those of a form a
+ * row does not hold entirely).
  */
-function formsScore(forms: string[][], byWord: Map<string, WordScores>, row: number): number {
-  let s = 0;
-  for (const form of forms) {
-    let sum = 0;
-    const held = form.every((w) => {
-      const word = byWord.get(w)!;
-      const at = positionOf(word.ids, row);
-      if (at >= 0) sum += word.scores[at]!;
-      return at >= 0;
-    });
-    if (held) s += sum;
+function formScore(form: string[], byWord: Map<string, WordScores>, row: number): number | null {
+  let sum = 0;
+  for (const w of form) {
+    const word = byWord.get(w)!;
+    const at = positionOf(word.ids, row);
+    if (at < 0) return null;
+    sum += word.scores[at]!;
   }
-  return s;
+  return sum;
 }
 
 /** On SQLite, the passages FTS5 would match for `term OR term …`, with the score it would give them. */
 async function ftsPassageScores(store: Store, terms: Term[], revision: number): Promise<{ id: number; s: number }[]> {
   const forms = terms.flatMap(variants);
   const byWord = await wordScores(store.db, 'passage_fts', [...new Set(forms.flat())], revision);
-  const matched = new Set<number>();
+  const scores = new Map<number, number>();
+  // Forms in the query's order, so each row's sum is added up as FTS5 adds it.
   for (const form of forms) {
-    const [first, ...rest] = form.map((w) => byWord.get(w)!);
-    for (const row of first!.ids) if (rest.every((word) => positionOf(word.ids, row) >= 0)) matched.add(row);
+    for (const row of byWord.get(form[0]!)!.ids) {
+      const s = formScore(form, byWord, row);
+      if (s !== null) scores.set(row, (scores.get(row) ?? 0) + s);
+    }
   }
-  return Array.from(matched, (id) => ({ id, s: formsScore(forms, byWord, id) }));
+  return Array.from(scores, ([id, s]) => ({ id, s }));
 }
 
 /**
