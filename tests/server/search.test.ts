@@ -4,7 +4,7 @@ import { migrate } from '../../server/db/index.js';
 import { createApp } from '../../server/app.js';
 import { PolicyWriter } from '../../server/services/policy-writer.js';
 import { bumpRevision } from '../../server/services/revision.js';
-import { eventRecorder } from '../../server/services/topics.js';
+import { eventRecorder, hotTopics } from '../../server/services/topics.js';
 import { testStore, type TestStore } from '../helpers/store.js';
 import { seedSmallOrgTree } from '../helpers/orgs.js';
 import { searchCorpus } from '../helpers/search-fixtures.js';
@@ -205,6 +205,23 @@ describe('GET /api/v1/topics/hot', () => {
     expect(items.map((t: any) => t.label)).toEqual(['稳就业政策', '公积金提取', '老年证']);
     expect(items[0]).toMatchObject({ pinned: true, q: '稳就业' });
     expect(items[1].score).toBeGreaterThan(items[2].score);
+  });
+
+  it('adds the searches this process writes to the hot topics it keeps, each to its own site\'s', async () => {
+    const hot = async (org: string) => ((await (await app.request(`/api/v1/topics/hot?limit=10&org=${org}`)).json()) as any).items;
+    const before = await hot('anyuan-bajiaoting');
+    const events = eventRecorder(store.db);
+    for (let i = 0; i < 4; i++) events.record('search', '危房改造', 'anyuan-bajiaoting');
+    events.record('search', '别处的话题', 'pingxiang-rsj');
+    await events.flush();
+    const after = await hot('anyuan-bajiaoting');
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.find((t: any) => t.q === '危房改造')).toMatchObject({ pinned: false });
+    expect(after.find((t: any) => t.q === '危房改造').score).toBeCloseTo(4, 2);
+    expect(after.map((t: any) => t.q)).not.toContain('别处的话题');
+    // Read afresh, the store agrees with what was kept.
+    const fresh = await hotTopics(store.db, { limit: 10, org: 'anyuan-bajiaoting', now: new Date() });
+    expect(fresh.map((t) => t.q)).toEqual(after.map((t: any) => t.q));
   });
 
   it('records searches as they happen', async () => {
