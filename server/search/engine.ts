@@ -48,6 +48,7 @@ const CACHED_RESULTS = 500;
 const CACHED_HIT_CHARS = 10_000_000;
 /** Filtered lists kept per content revision (each up to one id per document). */
 const CACHED_SELECTIONS = 200;
+const CACHED_BEGINNINGS = 1000;
 
 /**
  * A document whose title is the query is what the reader named; otherwise the more of a (short)
@@ -207,6 +208,8 @@ export class SearchEngine {
   private selections = new RevisionCache<Int32Array | null>(CACHED_SELECTIONS);
   private scratch = new ScratchPool();
   private readonly hitRows: HitRows;
+  /** What beginningLike found, by the characters looked for: readers' misspellings repeat. */
+  private beginnings = new RevisionCache<string[]>(CACHED_BEGINNINGS);
 
   constructor(private readonly store: Store) {
     this.docs = new DocTable(store.db, (d) => VALIDITY_WEIGHT[d.validity] ?? 1);
@@ -564,10 +567,18 @@ export class SearchEngine {
     if (words.length > 1) for (const t of words) if (found.get(t.word)) out.add(t.word);
     for (const t of words) {
       if (found.get(t.word) || t.word.length < 2) continue;
-      for (const s of await suggest(this.store, t.word.slice(0, 2), 3)) out.add(s.text);
+      for (const text of await this.beginningLike(t.word.slice(0, 2))) out.add(text);
     }
     if (out.size === 0) for (const t of await hotTopics(this.store.db, { limit: 5, org })) out.add(t.q);
     return [...out].slice(0, 5);
+  }
+
+  /** Up to three titles, topics or agencies holding these first characters of a word found nowhere. */
+  private async beginningLike(start: string): Promise<string[]> {
+    const revision = this.docs.revision;
+    let texts = this.beginnings.get(revision, start);
+    if (!texts) this.beginnings.set(revision, start, (texts = (await suggest(this.store, start, 3)).map((s) => s.text)));
+    return texts;
   }
 }
 
