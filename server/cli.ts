@@ -16,6 +16,7 @@ import { progressBar } from './progress.js';
 import { searchEngine } from './search/engine.js';
 import { DEMO_POLICIES, seedDemo } from './services/seed-demo.js';
 import { listSites, upsertSite } from './services/sites.js';
+import { eventRecorder } from './services/topics.js';
 import { createToken, isRole, listTokens, revokeToken } from './services/admin-tokens.js';
 import { ensureDefaultTerms } from './services/taxonomy.js';
 
@@ -130,6 +131,8 @@ function answer(store: Store, port: number, values: { host?: string; demo?: bool
   const stop = async () => {
     server.close();
     await schedule?.stop();
+    // Searches recorded in the last seconds are written before the store closes, not lost with the process.
+    await eventRecorder(store.db).flush();
     await store.close();
     process.exit(0);
   };
