@@ -87,34 +87,49 @@ export async function waitForHealth(origin, child, timeoutMs = 120_000) {
   throw new Error('server did not become healthy');
 }
 
-/** Resident memory of a process in MB, current and peak (Linux /proc). */
-/** Resident memory of a process and its children (the workers of `serve --workers`), in MB. */
+/** A process and its children (the workers of `serve --workers`). */
+function family(pid) {
+  return [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number)];
+}
+
+/** Resident memory of a process and its children, in MB, current and peak (Linux /proc). */
 export function memoryMb(pid) {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
   const kb = (p, key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-  const sum = (key) => [pid, ...children].reduce((total, p) => total + kb(p, key), 0);
+  const sum = (key) => family(pid).reduce((total, p) => total + kb(p, key), 0);
   return { rssMb: Math.round(sum('VmRSS') / 1024), peakRssMb: Math.round(sum('VmHWM') / 1024) };
+}
+
+/** CPU time used by a process and its children so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid) {
+  return family(pid).reduce((total, p) => {
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+    return total + (Number(fields[11]) + Number(fields[12])) * 10;
+  }, 0);
 }
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
  * Load with autocannon; latencies are collected from every response (autocannon's own histogram
- * keeps only 2xx, and a 304 run is the point of one measurement).
+ * keeps only 2xx, and a 304 run is the point of one measurement). With the server's `pid`, also the
+ * server's CPU time per response: the load generator shares the machine's cores, so latency and
+ * throughput move with it, while the server's own cost per request does not.
  */
-export async function load(url, { connections = 10, duration = 10, headers = {}, requests } = {}) {
+export async function load(url, { connections = 10, duration = 10, headers = {}, requests, pid } = {}) {
   const times = [];
   const statuses = {};
   // A list of paths is sent in order across all connections together: each autocannon client would
   // otherwise walk the list from its start, so that every path arrived once per connection.
   let next = 0;
   const shared = requests && [{ setupRequest: (req) => ({ ...req, path: requests[next++ % requests.length] }) }];
+  const cpuBefore = pid && cpuMs(pid);
   const instance = autocannon({ url, connections, duration, headers, ...(shared ? { requests: shared } : {}) });
   instance.on('response', (_client, status, _bytes, ms) => {
     times.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await instance;
+  const serverCpuMs = pid && cpuMs(pid) - cpuBefore;
   times.sort((a, b) => a - b);
   const round = (x) => Math.round(x * 100) / 100;
   return {
@@ -124,6 +139,7 @@ export async function load(url, { connections = 10, duration = 10, headers = {},
     requests: times.length,
     throughputRps: Math.round(times.length / duration),
     latencyMs: { p50: round(pct(times, 50)), p95: round(pct(times, 95)), p99: round(pct(times, 99)), max: round(times.at(-1)) },
+    ...(pid ? { serverCpuMsPerRequest: round(serverCpuMs / Math.max(1, times.length)) } : {}),
     statuses,
     errors: result.errors,
     timeouts: result.timeouts,

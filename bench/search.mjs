@@ -48,7 +48,8 @@ try {
   // postings on first use), then two seconds of load.
   for (const path of paths) await fetch(`${origin}${path}`).then((r) => r.arrayBuffer());
   await load(`${origin}${paths[0]}`, { connections, duration: 2, requests: paths });
-  const mixed = await load(`${origin}${paths[0]}`, { connections, duration, requests: paths });
+  const pid = server.pid;
+  const mixed = await load(`${origin}${paths[0]}`, { connections, duration, requests: paths, pid });
   // Cold: every request a different query (word pairs × filters), so no answer comes from the cache.
   const vocabulary = ['就业', '创业', '补贴', '养老', '医疗', '住房', '教育', '企业', '小微', '税收', '社会保险', '农村', '扶贫', '安全',
     '环境', '交通', '文化', '科技', '人才', '退役军人', '残疾人', '老年人', '儿童', '学生', '贷款', '担保', '审批', '登记', '许可', '监管',
@@ -57,12 +58,12 @@ try {
   for (let i = 0; i < vocabulary.length; i++)
     for (let j = i + 1; j < vocabulary.length; j++)
       for (const f of filters) cold.push(`/api/v1/policies/search?q=${encodeURIComponent(`${vocabulary[i]} ${vocabulary[j]}`)}${f}`);
-  const uncached = await load(`${origin}${cold[0]}`, { connections, duration, requests: cold });
+  const uncached = await load(`${origin}${cold[0]}`, { connections, duration, requests: cold, pid });
   // The same searches with their words swapped: still never answered before, but the words'
   // postings, read once per content revision, are now in memory, as on a server that has run a while.
   const swapped = cold.map((path) => path.replace(/q=([^&]+)/, (_, q) => `q=${encodeURIComponent(decodeURIComponent(q).split(' ').reverse().join(' '))}`));
-  const warmWords = await load(`${origin}${swapped[0]}`, { connections, duration, requests: swapped });
-  const browse = await load(`${origin}/api/v1/policies/search?audience=person&pageSize=10`, { connections, duration: Math.min(duration, 5) });
+  const warmWords = await load(`${origin}${swapped[0]}`, { connections, duration, requests: swapped, pid });
+  const browse = await load(`${origin}/api/v1/policies/search?audience=person&pageSize=10`, { connections, duration: Math.min(duration, 5), pid });
   console.log(
     JSON.stringify(
       {
