@@ -249,10 +249,11 @@ export class DocTable {
   /**
    * Filters slots (all of them, newest first, when `candidates` is null) and counts facets in one
    * pass. A facet's counts ignore its own selection (multi-select): a document failing only that
-   * facet still counts there.
+   * facet still counts there. The matches are written to `into` when given (a search's scratch,
+   * one slot per document), else to a new array.
    */
-  filter(candidates: Int32Array | null, f: SearchFilters): { matches: Int32Array; facets: FacetCounts } {
-    return this.walk(candidates, f, true) as { matches: Int32Array; facets: FacetCounts };
+  filter(candidates: Int32Array | null, f: SearchFilters, into?: Int32Array): { matches: Int32Array; facets: FacetCounts } {
+    return this.walk(candidates, f, true, into) as { matches: Int32Array; facets: FacetCounts };
   }
 
   /** The slots passing the filters, newest first, without facet counts (a plain list). */
@@ -260,7 +261,7 @@ export class DocTable {
     return this.walk(null, f, false).matches;
   }
 
-  private walk(candidates: Int32Array | null, f: SearchFilters, facets: boolean): { matches: Int32Array; facets?: FacetCounts } {
+  private walk(candidates: Int32Array | null, f: SearchFilters, facets: boolean, into?: Int32Array): { matches: Int32Array; facets?: FacetCounts } {
     const F = FACETS.length;
     const counts = new Int32Array(this.valueOfCode.length);
     // The facets with a selection, and a mark on each selected code (codes are facet-specific).
@@ -281,7 +282,7 @@ export class DocTable {
     const start = this.codeStart;
     const data = this.codeData;
     const n = candidates ? candidates.length : this.slots.length;
-    const matches = new Int32Array(n);
+    const matches = into ?? new Int32Array(n);
     let found = 0;
     for (let j = 0; j < n; j++) {
       const slot = candidates ? candidates[j]! : j;
