@@ -115,7 +115,7 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
  * server's CPU time per response: the load generator shares the machine's cores, so latency and
  * throughput move with it, while the server's own cost per request does not.
  */
-export async function load(url, { connections = 10, duration = 10, headers = {}, requests, pid } = {}) {
+export async function load(url, { connections = 10, duration = 10, headers = {}, requests, pid, once = false } = {}) {
   const times = [];
   const statuses = {};
   // A list of paths is sent in order across all connections together: each autocannon client would
@@ -123,21 +123,26 @@ export async function load(url, { connections = 10, duration = 10, headers = {},
   let next = 0;
   const shared = requests && [{ setupRequest: (req) => ({ ...req, path: requests[next++ % requests.length] }) }];
   const cpuBefore = pid && cpuMs(pid);
-  const instance = autocannon({ url, connections, duration, headers, ...(shared ? { requests: shared } : {}) });
+  // `once`: the list is sent once at most, within the duration, so that no path is answered twice.
+  const started = performance.now();
+  const instance = autocannon({ url, connections, headers, ...(once ? { amount: requests.length } : { duration }), ...(shared ? { requests: shared } : {}) });
+  const timer = once && setTimeout(() => instance.stop(), duration * 1000);
   instance.on('response', (_client, status, _bytes, ms) => {
     times.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await instance;
+  clearTimeout(timer);
+  const seconds = (performance.now() - started) / 1000;
   const serverCpuMs = pid && cpuMs(pid) - cpuBefore;
   times.sort((a, b) => a - b);
   const round = (x) => Math.round(x * 100) / 100;
   return {
     url: url.replace(/^http:\/\/[^/]+/, ''),
     connections,
-    durationS: duration,
+    durationS: Math.round(seconds * 10) / 10,
     requests: times.length,
-    throughputRps: Math.round(times.length / duration),
+    throughputRps: Math.round(times.length / seconds),
     latencyMs: { p50: round(pct(times, 50)), p95: round(pct(times, 95)), p99: round(pct(times, 99)), max: round(times.at(-1)) },
     ...(pid ? { serverCpuMsPerRequest: round(serverCpuMs / Math.max(1, times.length)) } : {}),
     statuses,
