@@ -174,7 +174,7 @@ function formScore(form: string[], byWord: Map<string, WordScores>, row: number)
 }
 
 /** On SQLite, the passages FTS5 would match for `term OR term …`, with the score it would give them. */
-async function ftsPassageScores(store: Store, terms: Term[], revision: number): Promise<{ id: number; s: number }[]> {
+async function ftsPassageScores(store: Store, terms: Term[], revision: number): Promise<Map<number, number>> {
   const forms = terms.flatMap(variants);
   const byWord = await wordScores(store.db, 'passage_fts', [...new Set(forms.flat())], revision);
   const scores = new Map<number, number>();
@@ -185,7 +185,7 @@ async function ftsPassageScores(store: Store, terms: Term[], revision: number): 
       if (s !== null) scores.set(row, (scores.get(row) ?? 0) + s);
     }
   }
-  return Array.from(scores, ([id, s]) => ({ id, s }));
+  return scores;
 }
 
 /**
@@ -196,13 +196,10 @@ export async function bestPassages(store: Store, terms: Term[], revision: number
   const words = usable(terms);
   const best: Scores = new Map();
   if (words.length === 0) return best;
-  const rows =
-    store.dialect === 'postgres'
-      ? [...(await pgPassageScores(store, words, revision))].map(([id, s]) => ({ id, s })).sort((a, b) => b.s - a.s).slice(0, limit)
-      : (await ftsPassageScores(store, words, revision)).sort((a, b) => b.s - a.s).slice(0, limit);
-  for (const r of rows) {
-    const id = policyOfRow(Number(r.id));
-    best.set(id, Math.max(best.get(id) ?? 0, Number(r.s)));
+  const scores = store.dialect === 'postgres' ? await pgPassageScores(store, words, revision) : await ftsPassageScores(store, words, revision);
+  for (const [row, s] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, limit)) {
+    const id = policyOfRow(row);
+    best.set(id, Math.max(best.get(id) ?? 0, s));
   }
   return best;
 }
