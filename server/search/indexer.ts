@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { DB, Dialect } from '../db/index.js';
 import { docWords, tokenizeForIndex, wordIdsForIndex, type DocWords, type IndexText, type IndexTokens } from './index-tokens.js';
 import { MAX_PASSAGES, passageRowId } from './passages.js';
@@ -22,6 +22,19 @@ const isText = (t: Tokenized | undefined): t is IndexTokens => t !== undefined &
 /** Tokenizes policies in worker threads, in the form the store's index takes. */
 export function tokenizeFor(dialect: Dialect, docs: IndexText[]): Promise<Tokenized[]> {
   return dialect === 'postgres' ? wordIdsBatch(docs) : tokenizeBatch(docs);
+}
+
+/**
+ * Inserts rows into a full-text table, `size` to a statement, as plain SQL with bound values:
+ * building it from Kysely's `sql` fragments, one per row, cost about as much as SQLite took to run
+ * it, and statements of one row count are prepared once (db/statement-cache.ts).
+ */
+async function insertRows<T>(db: DB, insert: string, columns: number, size: number, rows: T[], values: (row: T) => unknown[]) {
+  const tuple = `(${Array(columns).fill('?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    await db.executeQuery(CompiledQuery.raw(insert + Array(chunk.length).fill(tuple).join(', '), chunk.flatMap(values)));
+  }
 }
 
 async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
@@ -51,13 +64,7 @@ export async function indexPolicies(db: DB, dialect: Dialect, docs: IndexDoc[]):
   }
   // The document's body field joins its passages' tokens.
   const tokenized = docs.map((d) => ({ id: d.id, tokens: isText(d.tokens) ? d.tokens : tokenizeForIndex(d) }));
-  await chunked(tokenized, ROWS, (chunk) =>
-    sql`insert into doc_fts (rowid, title, meta, body) values ${sql.join(
-      chunk.map(({ id, tokens: t }) => sql`(${id}, ${t.title}, ${t.meta}, ${t.passages.join(' ')})`),
-    )}`.execute(db),
-  );
-  const passageRows = tokenized.flatMap(({ id, tokens }) => tokens.passages.map((text, ord) => ({ id: passageRowId(id, ord), text })));
-  await chunked(passageRows, ROWS * 2, (chunk) =>
-    sql`insert into passage_fts (rowid, text) values ${sql.join(chunk.map((r) => sql`(${r.id}, ${r.text})`))}`.execute(db),
-  );
+  await insertRows(db, 'insert into doc_fts (rowid, title, meta, body) values ', 4, ROWS, tokenized, ({ id, tokens: t }) => [id, t.title, t.meta, t.passages.join(' ')]);
+  const passageRows = tokenized.flatMap(({ id, tokens }) => tokens.passages.map((text, ord) => [passageRowId(id, ord), text]));
+  await insertRows(db, 'insert into passage_fts (rowid, text) values ', 2, ROWS * 2, passageRows, (row) => row);
 }
