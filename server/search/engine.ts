@@ -8,6 +8,7 @@ import { bareTitle, DocTable, type FacetCounts, type SearchFilters } from './doc
 import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
 import { HitRows } from './hit-rows.js';
+import { LawNames } from './law-names.js';
 import { intersect } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
@@ -212,6 +213,7 @@ export class SearchEngine {
   private readonly hitRows: HitRows;
   /** What beginningLike found, by the characters looked for: readers' misspellings repeat. */
   private beginnings = new RevisionCache<string[]>(CACHED_BEGINNINGS);
+  private names: { revision: number; names: LawNames } | undefined;
 
   constructor(private readonly store: Store) {
     this.docs = new DocTable(store.db, (d) => VALIDITY_WEIGHT[d.validity] ?? 1);
@@ -249,7 +251,7 @@ export class SearchEngine {
   }
 
   private async compute(params: SearchParams): Promise<SearchResult> {
-    const parsed = parseQuery(params.q);
+    const parsed = parseQuery(params.q, this.lawNames());
     const ranking = await this.score(parsed);
     try {
       return await this.answer(params, parsed, ranking);
@@ -279,6 +281,21 @@ export class SearchEngine {
       facets: await this.facetValues(facets, params.filters),
       suggestions: matches.length === 0 && params.q ? await this.suggestions(parsed, params.org) : [],
     };
+  }
+
+  /** The short names of the laws and regulations the store holds, read from its titles once per revision. */
+  private lawNames(): LawNames {
+    const revision = this.docs.revision;
+    if (this.names?.revision !== revision) {
+      const docs = this.docs;
+      this.names = {
+        revision,
+        names: new LawNames(function* () {
+          for (let slot = 0; slot < docs.size; slot++) yield docs.attrs(slot).bareTitle;
+        }),
+      };
+    }
+    return this.names.names;
   }
 
   /** A document's final relevance: its index score weighted by validity and by its title. */

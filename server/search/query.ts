@@ -1,4 +1,5 @@
 import { docNoKey, formatDocNo, parseDocNo } from '../ingest/doc-no.js';
+import type { LawNames } from './law-names.js';
 import { ABBREVIATIONS, EVERYDAY } from './synonyms.js';
 import { queryTokens, subWords } from './tokenizer.js';
 
@@ -45,7 +46,8 @@ function expandAbbreviations(q: string): string {
   return out;
 }
 
-export function parseQuery(q: string): ParsedQuery {
+/** `names`: the store's law names, to read short names by (law-names.ts). */
+export function parseQuery(q: string, names?: LawNames): ParsedQuery {
   const found = parseDocNo(q);
   let rest = q;
   if (found) {
@@ -55,7 +57,8 @@ export function parseQuery(q: string): ParsedQuery {
       .replace(/[\[（(【〔［{〈<][^\]）)】〕］}〉>]*[\]）)】〕］}〉>]|\d{4}\s*年/g, ' ')
       .replace(new RegExp(`${found.agency}|第?\\s*0*${found.seq}\\s*号?`, 'g'), ' ');
   }
-  const text = expandAbbreviations(rest);
+  const expanded = expandAbbreviations(rest);
+  const text = names ? names.expand(expanded) : expanded;
   let words = queryTokens(text);
   // Single characters say little once there are real words (号, 年, 条), unless they have a known meaning (吵).
   if (words.some((w) => w.length > 1)) words = words.filter((w) => w.length > 1 || /\d/.test(w) || w in EVERYDAY);

@@ -97,3 +97,14 @@ export function eachIndexWord(texts: string[], visit: (word: string) => void, en
   }
   end();
 }
+
+/** Where each word of a text begins, as query cutting sees it (a short name begins at one). */
+export function wordStarts(text: string): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const t of instance().cut(text, true)) {
+    starts.push(at);
+    at += t.length;
+  }
+  return starts;
+}

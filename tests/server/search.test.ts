@@ -274,3 +274,26 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('SQLite’s index made again 
     }
   });
 });
+
+describe('short names of laws', () => {
+  it('reads 电商法 as the 电子商务法 the store holds, first, and says so', async () => {
+    const [sample] = searchCorpus();
+    await new PolicyWriter(store).write('test-law', [
+      {
+        ...sample!,
+        sourceKey: 'e-commerce',
+        title: '中华人民共和国电子商务法',
+        docNo: null,
+        level: 'law',
+        type: 'law',
+        audience: 'both',
+        bodyText: '第一条 为了保障电子商务各方主体的合法权益，规范电子商务行为，制定本法。',
+        bodyHtml: '<p>第一条 为了保障电子商务各方主体的合法权益，规范电子商务行为，制定本法。</p>',
+        terms: [],
+      },
+    ]);
+    const { body } = await search(q('电商法 合法权益'));
+    expect(body.parsed.terms).toEqual(['电子商务', '合法权益']);
+    expect(body.items[0].title).toBe('中华人民共和国电子商务法');
+  });
+});
