@@ -7,13 +7,14 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import type { AppEnv } from './app-env.js';
 import type { Store } from './db/index.js';
 import { errorBody, toErrorResponse, validationHook } from './http/errors.js';
 import { IMMUTABLE, publicCache } from './http/cache.js';
 import { revisionETag } from './http/conditional.js';
+import { compressAnswers } from './http/compress.js';
+import { siteCors } from './http/cors.js';
 import { adminRoutes } from './routes/admin.js';
 import { interpretationRoutes } from './routes/interpretations.js';
 import { lineageAdminRoutes } from './routes/lineage-admin.js';
@@ -71,11 +72,11 @@ export function createApp(deps: AppDeps) {
 
   app.use(
     '/api/*',
-    cors({
-      origin: async (origin) => (deps.demo || (origin && (await sites.allows(origin))) ? origin : null),
-      allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowHeaders: ['Content-Type', 'Authorization', 'If-None-Match'],
-      exposeHeaders: ['ETag'],
+    siteCors({
+      allows: async (origin) => deps.demo || (await sites.allows(origin)),
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      headers: ['Content-Type', 'Authorization', 'If-None-Match'],
+      exposed: ['ETag'],
       maxAge: 600,
     }),
     bodyLimit({
@@ -87,7 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', adminRoutes());
   app.route('/api/v1', lineageAdminRoutes());
   app.route('/api/v1', mediaAdminRoutes());
-  app.use('/api/*', compress(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH, SCALAR_PATH, ...CLOCK_PATHS] }));
+  app.use('/api/*', compressAnswers(), publicCache(), revisionETag(deps.store.db, { except: [HOT_TOPICS_PATH, SCALAR_PATH, ...CLOCK_PATHS] }));
 
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(deps.store.db);

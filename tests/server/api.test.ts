@@ -164,9 +164,19 @@ describe('HTTP behaviour', () => {
     await new PolicyWriter(store).write('test', [knownPolicies()[0]!]);
   });
 
-  it('compresses public GETs', async () => {
-    const res = await get('/api/v1/policies?pageSize=50', { 'Accept-Encoding': 'gzip' });
+  it('compresses public GETs for clients that take gzip, and says the answer varies with it', async () => {
+    const plain = await get('/api/v1/policies?pageSize=50');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toContain('Accept-Encoding');
+    const res = await get('/api/v1/policies?pageSize=50', { 'Accept-Encoding': 'br;q=1.0, gzip;q=0.8, *;q=0.1' });
     expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toContain('Accept-Encoding');
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(await plain.text());
+    // Refused gzip, and answers too short to gain from it, go as they are.
+    expect((await get('/api/v1/policies?pageSize=50', { 'Accept-Encoding': 'gzip;q=0, deflate' })).headers.get('content-encoding')).toBeNull();
+    const short = await get(`/api/v1/policies/suggest?q=${encodeURIComponent('无此标题')}`, { 'Accept-Encoding': 'gzip' });
+    expect(short.headers.get('content-encoding')).toBeNull();
+    expect(await short.json()).toEqual({ items: [] });
   });
 
   it('refuses bodies over 1 MB with 413 in the error shape', async () => {
@@ -196,6 +206,15 @@ describe('HTTP behaviour', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.jxay.gov.cn');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('If-None-Match');
+    // What a page's script may read, and that the answer differs by the calling site.
+    expect(ok.headers.get('access-control-expose-headers')).toBe('ETag');
+    expect(ok.headers.get('vary')).toContain('Origin');
+    const refused = await app.request('/api/v1/policies', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
+    });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('allows any origin in demo mode', async () => {
