@@ -3,10 +3,11 @@ import { wordStarts } from './tokenizer.js';
 /** The endings that mark a name as a law's or a regulation's; a name ending in 办法 is neither's. */
 const ENDINGS = ['条例', '法'] as const;
 const ENDING = /条例|法/g;
-/** A short name keeps at least two characters before its ending, and a full name is at most this many times as long. */
+/** A short name keeps at least two characters before its ending, and is at most this long. */
 const MIN_KEPT = 2;
-const MAX_STRETCH = 4;
 const LONGEST_SHORT_NAME = 12;
+/** A full name is at most this many times as long as its short name (固废法 → 固体废物污染环境防治法). */
+const MAX_STRETCH = 4;
 const IDEOGRAPHS = /^[\u4e00-\u9fff]+$/;
 
 const endingOf = (name: string) => ENDINGS.find((e) => name.endsWith(e) && !(e === '法' && name.endsWith('办法')));
@@ -22,13 +23,13 @@ function abbreviates(short: string, full: string): boolean {
 /**
  * Short names of laws and regulations, read from the titles the store holds: people shorten a name
  * by keeping some of its characters in order, from its first to its ending (电子商务法 → 电商法,
- * 税收征收管理法 → 税收征管法, 工伤保险条例 → 工伤条例). A part of a query that ends like a law's name,
- * begins at a word and is part of no name written in full is read as the one law it can shorten; where it could shorten
- * several, or none, it stays as written. The curated table in synonyms.ts covers the names that
- * keep no such order (婚姻法 → 民法典 婚姻家庭).
+ * 税收征收管理法 → 税收征管法, 工伤保险条例 → 工伤条例). A part of a query that ends like a law's
+ * name, begins at a word and is part of no name written in full is read as the one law it can
+ * shorten; where it could shorten several, or none, it stays as written. The curated table in
+ * synonyms.ts covers the names that keep no such order (婚姻法 → 民法典 婚姻家庭).
  */
 export class LawNames {
-  /** Titles that end like a name (办法 too, for the check that a short name is no part of one), and names by first character. */
+  /** Titles that end like a name (办法 too: a short name must be part of none), and the names by first character. */
   private read: { titles: string[]; byFirst: Map<string, string[]> } | undefined;
 
   /** `titles`: every title, bare (doc-table.ts bareTitle); read on the first query holding an ending. */
@@ -37,7 +38,7 @@ export class LawNames {
   private index() {
     if (!this.read) {
       const titles = new Set<string>();
-      for (const t of this.titles()) if (t.endsWith('法') || t.endsWith('条例')) titles.add(t);
+      for (const t of this.titles()) if (ENDINGS.some((e) => t.endsWith(e))) titles.add(t);
       const byFirst = new Map<string, string[]>();
       for (const t of titles) if (endingOf(t)) (byFirst.get(t[0]!) ?? byFirst.set(t[0]!, []).get(t[0]!)!).push(t);
       this.read = { titles: [...titles], byFirst };
