@@ -50,6 +50,8 @@ try {
   await load(`${origin}${paths[0]}`, { connections, duration: 2, requests: paths });
   const pid = server.pid;
   const mixed = await load(`${origin}${paths[0]}`, { connections, duration, requests: paths, pid });
+  // The same, gzipped, as browsers ask for it.
+  const mixedGzip = await load(`${origin}${paths[0]}`, { connections, duration, requests: paths, pid, headers: { 'Accept-Encoding': 'gzip' } });
   // Cold: every request a different query (word pairs × filters), so no answer comes from the cache.
   const vocabulary = ['就业', '创业', '补贴', '养老', '医疗', '住房', '教育', '企业', '小微', '税收', '社会保险', '农村', '扶贫', '安全',
     '环境', '交通', '文化', '科技', '人才', '退役军人', '残疾人', '老年人', '儿童', '学生', '贷款', '担保', '审批', '登记', '许可', '监管',
@@ -77,6 +79,7 @@ try {
         queries: paths.length,
         results: {
           searchWithFacets: { ...mixed, url: `${paths.length} searches repeated: keywords, questions, 文号 spellings, with and without filters` },
+          searchWithFacetsGzip: { ...mixedGzip, url: 'the same, answered gzipped' },
           searchWithFacetsUncached: { ...uncached, url: `${cold.length} distinct two-word searches × filters, none repeated, on a fresh server` },
           searchWithFacetsUncachedWarmWords: { ...warmWords, url: 'the same searches with their words swapped, none answered before, words already read' },
           browseWithFacets: browse,
