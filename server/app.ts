@@ -118,6 +118,8 @@ export function createApp(deps: AppDeps) {
   );
   app.get(
     SCALAR_PATH,
+    // A 4 MB file: streamed through gzip rather than compressed whole and kept (compress.ts).
+    compress(),
     async (c, next) => {
       await next();
       if (c.res.status === 200) c.res.headers.set('Cache-Control', IMMUTABLE);
