@@ -25,16 +25,16 @@ export function takesGzip(header: string | undefined): boolean {
  * the same lists and searches, and an answer is compressed once rather than for each of them.
  */
 export class GzipMemo {
-  private readonly byText = new Map<string, Buffer>();
+  private readonly byText = new Map<string, Uint8Array<ArrayBuffer>>();
   private chars = 0;
 
   constructor(private readonly maxChars = KEPT_CHARS) {}
 
-  gzip(text: string): Buffer {
+  gzip(text: string): Uint8Array<ArrayBuffer> {
     let found = this.byText.get(text);
     if (found) this.byText.delete(text);
     else {
-      found = gzipSync(text);
+      found = new Uint8Array(gzipSync(text));
       this.chars += text.length;
       for (const [oldest] of this.byText) {
         if (this.chars <= this.maxChars) break;
