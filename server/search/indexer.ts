@@ -24,6 +24,10 @@ export function tokenizeFor(dialect: Dialect, docs: IndexText[]): Promise<Tokeni
   return dialect === 'postgres' ? wordIdsBatch(docs) : tokenizeBatch(docs);
 }
 
+async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+}
+
 /**
  * Inserts rows into a full-text table, `size` to a statement, as plain SQL with bound values rather
  * than a Kysely `sql` fragment per row, compiled: an import's main thread is its bottleneck on
@@ -32,14 +36,7 @@ export function tokenizeFor(dialect: Dialect, docs: IndexText[]): Promise<Tokeni
  */
 async function insertRows<T>(db: DB, insert: string, columns: number, size: number, rows: T[], values: (row: T) => unknown[]) {
   const tuple = `(${Array(columns).fill('?').join(', ')})`;
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    await db.executeQuery(CompiledQuery.raw(insert + Array(chunk.length).fill(tuple).join(', '), chunk.flatMap(values)));
-  }
-}
-
-async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+  await chunked(rows, size, (chunk) => db.executeQuery(CompiledQuery.raw(insert + Array(chunk.length).fill(tuple).join(', '), chunk.flatMap(values))));
 }
 
 /** Removes policies from the index (before re-indexing changed ones). */
