@@ -18,6 +18,7 @@ import { harvestLeaseMigration } from './migrations/0011-harvest-lease.js';
 import { mediaTopicPinsMigration } from './migrations/0012-media-topic-pins.js';
 import { bodyCompressionMigration } from './migrations/0013-body-compression.js';
 import { ftsAsciiMigration } from './migrations/0014-fts-ascii.js';
+import { sqlitePostingsMigration } from './migrations/0015-sqlite-postings.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -87,6 +88,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0012-media-topic-pins': mediaTopicPinsMigration,
     '0013-body-compression': bodyCompressionMigration(dialect),
     '0014-fts-ascii': ftsAsciiMigration(dialect),
+    '0015-sqlite-postings': sqlitePostingsMigration(dialect),
   };
 }
 

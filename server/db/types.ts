@@ -236,8 +236,7 @@ export interface PolicyFaqsTable {
   sort: number;
 }
 
-/** PostgreSQL only: the search index (SQLite keeps it in FTS5 tables). */
-/** PostgreSQL only (search/pg-index.ts): what ranking needs of each indexed document. */
+/** The search index (search/index-tables.ts): what ranking needs of each indexed document. */
 export interface SearchDocsTable {
   policy_id: number;
   block: number;
@@ -246,7 +245,7 @@ export interface SearchDocsTable {
   passage_words: number;
 }
 
-/** PostgreSQL only: a word's documents and passages in one block, as varints (search/postings.ts). */
+/** A word's documents and passages in one block, as varints (search/postings.ts). */
 export interface SearchPostingsTable {
   term: string;
   block: number;

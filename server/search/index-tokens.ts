@@ -1,13 +1,6 @@
 import { splitPassages } from './passages.js';
 import { eachIndexWord } from './tokenizer.js';
 
-/** A policy's index words, space-joined per field and per passage (in passage order): what FTS5 takes. */
-export interface IndexTokens {
-  title: string;
-  meta: string;
-  passages: string[];
-}
-
 export interface IndexText {
   title: string;
   /** 文号, issuers, keywords and classification names. */
@@ -18,25 +11,9 @@ export interface IndexText {
 /** The texts a policy is cut as: title, metadata and each passage of its body. */
 const partsOf = (doc: IndexText) => [doc.title, doc.meta, ...splitPassages(doc.body).map((p) => p.text)];
 
-/** Tokenizes a policy for the index: the body once, passage by passage. */
-export function tokenizeForIndex(doc: IndexText): IndexTokens {
-  const joined: string[] = [];
-  let part: string[] = [];
-  eachIndexWord(
-    partsOf(doc),
-    (w) => part.push(w),
-    () => {
-      joined.push(part.join(' '));
-      part = [];
-    },
-  );
-  const [title = '', meta = '', ...passages] = joined;
-  return { title, meta, passages };
-}
-
 /**
- * A batch's index words as numbers into its vocabulary: what PostgreSQL's postings take (they count
- * words and never need the text), and cheap to pass between threads. Each document has parts (title,
+ * A batch's index words as numbers into its vocabulary: what the postings take (they count words
+ * and never need the text), and cheap to pass between threads. Each document has parts (title,
  * metadata, then its passages in order); `ends` says where each part ends in `words`.
  */
 export interface WordIdBatch {

@@ -1,5 +1,6 @@
 import type { DB, Dialect } from '../db/index.js';
 import { indexPolicies, unindexPolicies } from './indexer.js';
+import { wordIdsBatch } from './token-pool.js';
 
 /**
  * Indexes stored policies again from what the store holds: their title, metadata (文号, issuers,
@@ -24,16 +25,18 @@ export async function reindexPolicies(db: DB, dialect: Dialect, ids: number[]): 
     .orderBy('t.sort')
     .execute();
   for (const t of terms) (names.get(t.policy_id) ?? names.set(t.policy_id, []).get(t.policy_id)!).push(t.name);
+  const docs = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    meta: [r.doc_no ?? '', ...(JSON.parse(r.issuers) as string[]), ...(JSON.parse(r.keywords) as string[]), ...(names.get(r.id) ?? [])].join(' '),
+    body: r.text,
+  }));
+  const words = await wordIdsBatch(docs);
   await unindexPolicies(db, dialect, ids);
   await indexPolicies(
     db,
     dialect,
-    rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      meta: [r.doc_no ?? '', ...(JSON.parse(r.issuers) as string[]), ...(JSON.parse(r.keywords) as string[]), ...(names.get(r.id) ?? [])].join(' '),
-      body: r.text,
-    })),
+    docs.map((d, i) => ({ ...d, words: words[i] })),
   );
 }
 

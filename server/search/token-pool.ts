@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { docWords, tokenizeForIndex, wordIdsForIndex, type DocWords, type IndexText, type IndexTokens, type WordIdBatch } from './index-tokens.js';
+import { docWords, wordIdsForIndex, type DocWords, type IndexText, type WordIdBatch } from './index-tokens.js';
 
 /**
  * Worker threads that tokenize for the index, so an import cuts the next batch into words while the
@@ -12,9 +12,6 @@ const SIZE = Math.max(1, availableParallelism() - 1);
 let pool: Worker[] | null | undefined;
 const waiting = new Map<number, { worker: Worker; resolve: (result: unknown) => void; reject: (e: unknown) => void }>();
 let next = 0;
-
-/** What the index takes: space-joined text (FTS5) or word ids (PostgreSQL's postings). */
-export type TokenForm = 'text' | 'ids';
 
 const busy = (w: Worker) => [...waiting.values()].some((job) => job.worker === w);
 
@@ -43,34 +40,29 @@ function startPool(): Worker[] | null {
   }
 }
 
-function run<T>(w: Worker, docs: IndexText[], form: TokenForm): Promise<T> {
+function run(w: Worker, docs: IndexText[]): Promise<WordIdBatch> {
   w.ref();
   return new Promise((resolve, reject) => {
     const id = ++next;
     waiting.set(id, { worker: w, resolve: resolve as (result: unknown) => void, reject });
-    w.postMessage({ id, docs, form });
+    w.postMessage({ id, docs });
   });
 }
 
-/** The batch shared out between the workers, each share's result in order; inline where no worker runs. */
-async function shared<T>(docs: IndexText[], form: TokenForm, inline: (docs: IndexText[]) => T): Promise<T[]> {
+/** The batch shared out between the workers, each share's words in order; inline where no worker runs. */
+async function shared(docs: IndexText[]): Promise<WordIdBatch[]> {
   if (pool === undefined) pool = startPool();
   const workers = pool;
-  if (!workers || docs.length === 0) return [inline(docs)];
+  if (!workers || docs.length === 0) return [wordIdsForIndex(docs)];
   const share = Math.ceil(docs.length / workers.length);
   try {
-    return await Promise.all(workers.flatMap((w, i) => (i * share < docs.length ? [run<T>(w, docs.slice(i * share, (i + 1) * share), form)] : [])));
+    return await Promise.all(workers.flatMap((w, i) => (i * share < docs.length ? [run(w, docs.slice(i * share, (i + 1) * share))] : [])));
   } catch {
-    return [inline(docs)];
+    return [wordIdsForIndex(docs)];
   }
-}
-
-/** Tokens of each document as text, in order. */
-export async function tokenizeBatch(docs: IndexText[]): Promise<IndexTokens[]> {
-  return (await shared(docs, 'text', (d) => d.map(tokenizeForIndex))).flat();
 }
 
 /** Word ids of each document, in order. */
 export async function wordIdsBatch(docs: IndexText[]): Promise<DocWords[]> {
-  return (await shared<WordIdBatch>(docs, 'ids', wordIdsForIndex)).flatMap(docWords);
+  return (await shared(docs)).flatMap(docWords);
 }

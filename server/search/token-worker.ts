@@ -1,10 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { tokenizeForIndex, wordIdsForIndex, type IndexText } from './index-tokens.js';
-import type { TokenForm } from './token-pool.js';
+import { wordIdsForIndex, type IndexText } from './index-tokens.js';
 
-/** Tokenizes batches for the index off the main thread (see token-pool.ts). */
-parentPort!.on('message', ({ id, docs, form }: { id: number; docs: IndexText[]; form: TokenForm }) => {
-  if (form === 'text') return parentPort!.postMessage({ id, result: docs.map(tokenizeForIndex) });
+/** Cuts batches into index words off the main thread (see token-pool.ts). */
+parentPort!.on('message', ({ id, docs }: { id: number; docs: IndexText[] }) => {
   const batch = wordIdsForIndex(docs);
   parentPort!.postMessage({ id, result: batch }, [batch.words.buffer, batch.ends.buffer, batch.parts.buffer]);
 });

@@ -4,9 +4,10 @@ import type { DB, Store } from '../db/index.js';
 import type { NewPolicy, TermOrigin } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision } from './revision.js';
-import { indexPolicies, tokenizeFor, unindexPolicies, type Tokenized } from '../search/indexer.js';
-import { compact } from '../search/pg-index.js';
-import type { IndexText } from '../search/index-tokens.js';
+import { indexPolicies, unindexPolicies } from '../search/indexer.js';
+import { compact } from '../search/index-tables.js';
+import { wordIdsBatch } from '../search/token-pool.js';
+import type { DocWords, IndexText } from '../search/index-tokens.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
 import { loadRules, withRuleTerms, type TaxonomyRule } from '../taxonomy/rules.js';
 import { handDecisions, type HandDecisions } from './admin-terms.js';
@@ -40,13 +41,13 @@ export class PolicyWriter {
   }
 
   /**
-   * After a bulk write on PostgreSQL, compacts the search index (the entries of policies written
-   * again) and refreshes the planner's statistics: autovacuum may be off or late, and plans made
-   * for empty tables read whole indexes.
+   * After a bulk write, compacts the search index (the entries of policies written again); on
+   * PostgreSQL also refreshes the planner's statistics: autovacuum may be off or late, and plans
+   * made for empty tables read whole indexes.
    */
   async afterBulkWrite(): Promise<void> {
+    await compact(this.db, this.store.dialect);
     if (this.store.dialect !== 'postgres') return;
-    await compact(this.db);
     await sql`analyze policies, policy_terms, search_docs, search_postings`.execute(this.db);
   }
 
@@ -64,8 +65,8 @@ export class PolicyWriter {
   }
 
   /**
-   * The work that needs no transaction: classification rules, content hashes and index tokens of
-   * the policies that look new or changed (tokenized in a worker thread, see token-pool.ts).
+   * The work that needs no transaction: classification rules, content hashes and index words of
+   * the policies that look new or changed (cut in worker threads, see token-pool.ts).
    */
   async prepare(source: string, inputs: PolicyInput[]): Promise<PreparedBatch> {
     const termIds = await this.terms();
@@ -76,10 +77,10 @@ export class PolicyWriter {
     const hashes = batch.map(contentHash);
     const known = await this.existing(this.db, source, batch);
     const stale = batch.filter((input, i) => known.get(input.sourceKey)?.hash !== hashes[i]);
-    const tokens = await tokenizeFor(this.store.dialect, stale.map((input) => indexText(input, termsOf(input, termIds))));
+    const words = await wordIdsBatch(stale.map((input) => indexText(input, termsOf(input, termIds))));
     // withRuleTerms adds the rules' terms after the input's own, so a count tells them apart.
     const own = new Map(batch.map((input, i) => [input, inputs[i]!.terms.length]));
-    return { source, batch, hashes, own, tokens: new Map(stale.map((input, i) => [input, tokens[i]!])) };
+    return { source, batch, hashes, own, words: new Map(stale.map((input, i) => [input, words[i]!])) };
   }
 
   private async existing(db: DB, source: string, batch: PolicyInput[]) {
@@ -98,7 +99,7 @@ export class PolicyWriter {
   }
 
   /** Writes a prepared batch in one transaction, deciding again what is new, changed or unchanged. */
-  async commit({ source, batch, hashes, own, tokens }: PreparedBatch): Promise<WriteCounts> {
+  async commit({ source, batch, hashes, own, words }: PreparedBatch): Promise<WriteCounts> {
     const termIds = await this.terms();
     const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
     if (batch.length === 0) return counts;
@@ -184,7 +185,7 @@ export class PolicyWriter {
         this.store.dialect,
         children.map(({ id, input }) => {
           const decided = decisions.get(id);
-          if (!decided) return { id, ...indexText(input, termsOf(input, termIds)), tokens: tokens.get(input) };
+          if (!decided) return { id, ...indexText(input, termsOf(input, termIds)), words: words.get(input) };
           return { id, ...indexText(input, effectiveTerms(termsOf(input, termIds), decided, termIds)) };
         }),
       );
@@ -200,8 +201,8 @@ export interface PreparedBatch {
   hashes: string[];
   /** How many of each input's terms are its own; the rest were added by rules. */
   own: Map<PolicyInput, number>;
-  /** Index tokens of the policies that looked new or changed when prepared. */
-  tokens: Map<PolicyInput, Tokenized>;
+  /** Index words of the policies that looked new or changed when prepared. */
+  words: Map<PolicyInput, DocWords>;
 }
 
 type TermIds = Map<string, { id: number; name: string }>;

@@ -223,7 +223,10 @@ describe('migration 0004-curation', () => {
     for (const c of ['is_key', 'source_validity', 'source_valid_to']) await store.db.schema.alterTable('policies').dropColumn(c).execute();
     await store.db.schema.dropTable('policy_terms_removed').execute();
     await store.db.schema.alterTable('policy_terms').dropColumn('origin').execute();
-    if (store.dialect === 'postgres') {
+    if (store.dialect === 'sqlite') {
+      // 0008 configures SQLite's FTS5 tables, which 0015 replaced: stand-ins for it to configure.
+      for (const t of ['doc_fts', 'passage_fts']) await sql.raw(`create virtual table ${t} using fts5(text)`).execute(store.db);
+    } else {
       // 0010 replaces PostgreSQL's search tables: stand-ins for it to replace again.
       await sql`drop table search_postings, search_blocks, search_dropped, search_totals, search_docs`.execute(store.db);
       await sql`drop sequence search_block_seq`.execute(store.db);

@@ -246,7 +246,7 @@ describe('GET /api/v1/taxonomy', () => {
   });
 });
 
-describe.skipIf(Boolean(process.env.DATABASE_URL))('SQLite’s index made again (migration 0014)', () => {
+describe.skipIf(Boolean(process.env.DATABASE_URL))('SQLite’s index made again as postings (migration 0015)', () => {
   it('finds every stored policy as before', async () => {
     const own = await testStore();
     try {
@@ -257,14 +257,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('SQLite’s index made again 
         return ((await res.json()) as any).items.map((h: any) => h.id);
       };
       const before = await found();
-      // The store as before 0014: tables of the unicode61 tokenizer, holding the same policies.
-      const fts = "content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'";
-      await sql`drop table doc_fts`.execute(own.db);
-      await sql`drop table passage_fts`.execute(own.db);
+      // The store as before 0015: FTS5 tables in place of the postings.
+      for (const t of ['search_postings', 'search_blocks', 'search_docs', 'search_dropped', 'search_totals']) await own.db.schema.dropTable(t).execute();
+      const fts = "content='', contentless_delete=1, tokenize='ascii tokenchars ''_'''";
       await sql.raw(`create virtual table doc_fts using fts5(title, meta, body, ${fts})`).execute(own.db);
       await sql.raw(`create virtual table passage_fts using fts5(text, ${fts})`).execute(own.db);
-      await sql`delete from kysely_migration where name = '0014-fts-ascii'`.execute(own.db);
-      expect(await migrate(own)).toEqual(['0014-fts-ascii']);
+      await sql`delete from kysely_migration where name = '0015-sqlite-postings'`.execute(own.db);
+      expect(await migrate(own)).toEqual(['0015-sqlite-postings']);
       // A server starts after migrating, with nothing cached.
       await bumpRevision(own.db);
       expect(before.length).toBeGreaterThan(1);

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.js';
-import { reindexAll } from '../../search/reindex.js';
 
 /**
  * SQLite's full-text tables split their text with FTS5's `ascii` tokenizer instead of `unicode61`.
@@ -8,7 +7,7 @@ import { reindexAll } from '../../search/reindex.js';
  * folded case and kept only letters, digits and underscores), so splitting at spaces is all that is
  * left to do, and unicode61's look-up of every character's class cost a quarter of writing a long
  * policy to the index. Underscores stay inside words, as the tokenizer leaves them. The tables are
- * made again (merging as 0008 set) and stored policies indexed again.
+ * made again (merging as 0008 set). 0015 replaces them with postings and indexes stored policies again.
  */
 export function ftsAsciiMigration(dialect: Dialect) {
   return {
@@ -20,7 +19,6 @@ export function ftsAsciiMigration(dialect: Dialect) {
       await sql.raw(`create virtual table doc_fts using fts5(title, meta, body, ${fts})`).execute(db);
       await sql.raw(`create virtual table passage_fts using fts5(text, ${fts})`).execute(db);
       for (const table of ['doc_fts', 'passage_fts']) await sql.raw(`insert into ${table} (${table}, rank) values ('automerge', 16)`).execute(db);
-      await reindexAll(db, dialect);
     },
   };
 }

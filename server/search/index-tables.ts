@@ -1,25 +1,39 @@
-import { sql } from 'kysely';
-import type { DB } from '../db/index.js';
+import { CompiledQuery, sql } from 'kysely';
+import type { DB, Dialect } from '../db/index.js';
 import type { DocWords } from './index-tokens.js';
 import { policyOfRow } from './passages.js';
 import { buildBlock, decodeDocs, decodePassages, withoutDocs, type DocPostings, type PostingRow } from './postings.js';
 
 /**
- * PostgreSQL's search index (postings.ts says what a row holds). A document written again gets
- * its entries in a new block; its old entries are listed in search_dropped and skipped by readers
- * until compact() rewrites or removes the blocks they are in.
+ * The search index's tables, the same on both stores (postings.ts says what a row holds). A
+ * document written again gets its entries in a new block; its old entries are listed in
+ * search_dropped and skipped by readers until compact() rewrites or removes the blocks they are in.
  */
 
-/** Rows per insert: each statement sends one array per column. */
-const ROWS = 5000;
+/** Rows per insert on PostgreSQL: each statement sends one array per column. */
+const PG_ROWS = 5000;
+/** Rows per insert on SQLite, as plain SQL with bound values (prepared once per row count). */
+const SQLITE_ROWS = 500;
+
+/** Inserts rows on SQLite, `SQLITE_ROWS` to a statement. */
+async function sqliteInsert<T>(db: DB, insert: string, columns: number, rows: T[], values: (row: T) => unknown[]): Promise<void> {
+  const tuple = `(${Array(columns).fill('?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += SQLITE_ROWS) {
+    const chunk = rows.slice(i, i + SQLITE_ROWS);
+    await db.executeQuery(CompiledQuery.raw(insert + Array(chunk.length).fill(tuple).join(', '), chunk.flatMap(values)));
+  }
+}
 
 /**
- * Inserts posting rows. Their bytes travel as one binary parameter that the statement cuts up: a
- * bytea[] parameter would go as hex text, twice the size, encoded here and parsed there.
+ * Inserts posting rows. On PostgreSQL their bytes travel as one binary parameter that the statement
+ * cuts up: a bytea[] parameter would go as hex text, twice the size, encoded here and parsed there.
  */
-async function insertPostings(db: DB, block: number, rows: PostingRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS) {
-    const chunk = rows.slice(i, i + ROWS);
+async function insertPostings(db: DB, dialect: Dialect, block: number, rows: PostingRow[]): Promise<void> {
+  if (dialect === 'sqlite') {
+    return sqliteInsert(db, 'insert into search_postings (term, block, ndocs, npassages, docs, passages) values ', 6, rows, (r) => [r.term, block, r.ndocs, r.npassages, r.docs, r.passages]);
+  }
+  for (let i = 0; i < rows.length; i += PG_ROWS) {
+    const chunk = rows.slice(i, i + PG_ROWS);
     const parts = chunk.flatMap((r) => [r.docs, r.passages]);
     const starts: number[] = [];
     let at = 1;
@@ -37,31 +51,49 @@ async function insertPostings(db: DB, block: number, rows: PostingRow[]): Promis
 }
 
 /** Files a batch of documents as one new block. */
-export async function writeBlock(db: DB, docs: { id: number; words: DocWords }[]): Promise<void> {
+export async function writeBlock(db: DB, dialect: Dialect, docs: { id: number; words: DocWords }[]): Promise<void> {
   if (docs.length === 0) return;
   const { rows, stats } = buildBlock(docs);
-  const { rows: created } = await sql<{ block: number }>`insert into search_blocks (block, docs) values (nextval('search_block_seq'), ${stats.length}) returning block`.execute(db);
+  // SQLite numbers the block itself (an autoincrement key is never reused).
+  const next = dialect === 'postgres' ? sql`nextval('search_block_seq')` : sql`null`;
+  const { rows: created } = await sql<{ block: number }>`insert into search_blocks (block, docs) values (${next}, ${stats.length}) returning block`.execute(db);
   const block = created[0]!.block;
-  for (let i = 0; i < stats.length; i += ROWS) {
-    const chunk = stats.slice(i, i + ROWS);
-    await sql`insert into search_docs (policy_id, block, words, passages, passage_words)
-      select id, ${block}::integer, words, passages, passage_words
-      from unnest(${chunk.map((s) => s.id)}::integer[], ${chunk.map((s) => s.words)}::integer[], ${chunk.map((s) => s.passages)}::integer[],
-                  ${chunk.map((s) => s.passageWords)}::integer[]) as v (id, words, passages, passage_words)`.execute(db);
+  if (dialect === 'sqlite') {
+    await sqliteInsert(db, 'insert into search_docs (policy_id, block, words, passages, passage_words) values ', 5, stats, (s) => [s.id, block, s.words, s.passages, s.passageWords]);
+  } else {
+    for (let i = 0; i < stats.length; i += PG_ROWS) {
+      const chunk = stats.slice(i, i + PG_ROWS);
+      await sql`insert into search_docs (policy_id, block, words, passages, passage_words)
+        select id, ${block}::integer, words, passages, passage_words
+        from unnest(${chunk.map((s) => s.id)}::integer[], ${chunk.map((s) => s.words)}::integer[], ${chunk.map((s) => s.passages)}::integer[],
+                    ${chunk.map((s) => s.passageWords)}::integer[]) as v (id, words, passages, passage_words)`.execute(db);
+    }
   }
-  await insertPostings(db, block, rows);
+  await insertPostings(db, dialect, block, rows);
   const sum = (f: (s: (typeof stats)[number]) => number) => stats.reduce((n, s) => n + f(s), 0);
   await sql`update search_totals set docs = docs + ${stats.length}, words = words + ${sum((s) => s.words)},
     passages = passages + ${sum((s) => s.passages)}, passage_words = passage_words + ${sum((s) => s.passageWords)}`.execute(db);
 }
 
 /** Takes documents out of the index: their entries are marked dropped, and the totals lose them. */
-export async function unindex(db: DB, ids: number[]): Promise<void> {
+export async function unindex(db: DB, dialect: Dialect, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await sql`with gone as (delete from search_docs where policy_id = any(${ids}::integer[]) returning *),
-      marked as (insert into search_dropped (policy_id, block) select policy_id, block from gone)
-    update search_totals s set docs = s.docs - t.n, words = s.words - t.w, passages = s.passages - t.p, passage_words = s.passage_words - t.pw
-    from (select count(*) as n, coalesce(sum(words), 0) as w, coalesce(sum(passages), 0) as p, coalesce(sum(passage_words), 0) as pw from gone) t`.execute(db);
+  if (dialect === 'postgres') {
+    await sql`with gone as (delete from search_docs where policy_id = any(${ids}::integer[]) returning *),
+        marked as (insert into search_dropped (policy_id, block) select policy_id, block from gone)
+      update search_totals s set docs = s.docs - t.n, words = s.words - t.w, passages = s.passages - t.p, passage_words = s.passage_words - t.pw
+      from (select count(*) as n, coalesce(sum(words), 0) as w, coalesce(sum(passages), 0) as p, coalesce(sum(passage_words), 0) as pw from gone) t`.execute(db);
+    return;
+  }
+  // SQLite has no writes in WITH: the same in three statements per chunk.
+  for (let i = 0; i < ids.length; i += SQLITE_ROWS) {
+    const chunk = sql.join(ids.slice(i, i + SQLITE_ROWS));
+    await sql`insert into search_dropped (policy_id, block) select policy_id, block from search_docs where policy_id in (${chunk})`.execute(db);
+    await sql`update search_totals set docs = docs - t.n, words = words - t.w, passages = passages - t.p, passage_words = passage_words - t.pw
+      from (select count(*) as n, coalesce(sum(words), 0) as w, coalesce(sum(passages), 0) as p, coalesce(sum(passage_words), 0) as pw
+            from search_docs where policy_id in (${chunk})) t`.execute(db);
+    await sql`delete from search_docs where policy_id in (${chunk})`.execute(db);
+  }
 }
 
 /** Below this share of dropped documents a block is left as it is: readers skip its dropped entries. */
@@ -71,9 +103,9 @@ const COMPACT_SHARE = 0.25;
  * Removes the blocks whose documents were all written again, and rewrites those with many dropped
  * entries (after an import: a block costs one pass over its rows).
  */
-export async function compact(db: DB): Promise<void> {
+export async function compact(db: DB, dialect: Dialect): Promise<void> {
   const { rows: blocks } = await sql<{ block: number; dropped: number; docs: number }>`
-    select d.block, count(*)::integer as dropped, b.docs from search_dropped d join search_blocks b using (block) group by d.block, b.docs`.execute(db);
+    select d.block, cast(count(*) as integer) as dropped, b.docs from search_dropped d join search_blocks b using (block) group by d.block, b.docs`.execute(db);
   for (const { block, dropped, docs } of blocks) {
     if (dropped < docs && dropped < docs * COMPACT_SHARE) continue;
     const { rows: goneRows } = await sql<{ policy_id: number }>`delete from search_dropped where block = ${block} returning policy_id`.execute(db);
@@ -84,7 +116,7 @@ export async function compact(db: DB): Promise<void> {
     }
     const { rows: old } = await sql<PostingRow>`delete from search_postings where block = ${block} returning term, docs, passages`.execute(db);
     const gone = new Set(goneRows.map((r) => r.policy_id));
-    await insertPostings(db, block, old.map((r) => ({ term: r.term, ...withoutDocs(r, gone, policyOfRow) })).filter((r) => r.ndocs > 0));
+    await insertPostings(db, dialect, block, old.map((r) => ({ term: r.term, ...withoutDocs(r, gone, policyOfRow) })).filter((r) => r.ndocs > 0));
     await sql`update search_blocks set docs = docs - ${dropped} where block = ${block}`.execute(db);
   }
 }
@@ -188,7 +220,7 @@ async function readWords<T>(
   if (missing.length > 0) {
     const [{ rows }, dropped] = await Promise.all([
       sql<{ term: string; block: number; bytes: Buffer; ndocs: number; npassages: number }>`
-        select term, block, ${sql.ref(part)} as bytes, ndocs, npassages from search_postings where term = any(${missing}::text[]) order by term, block`.execute(db),
+        select term, block, ${sql.ref(part)} as bytes, ndocs, npassages from search_postings where term in (${sql.join(missing)}) order by term, block`.execute(db),
       droppedEntries(db, cache),
     ]);
     for (const w of missing) {
@@ -229,7 +261,7 @@ export async function wordCounts(db: DB, words: string[], revision: number): Pro
   const missing = words.filter((w) => !cache.counts.has(w));
   if (missing.length > 0) {
     const { rows } = await sql<{ term: string; docs: string; passages: string }>`
-      select term, sum(ndocs) as docs, sum(npassages) as passages from search_postings where term = any(${missing}::text[]) group by term`.execute(db);
+      select term, sum(ndocs) as docs, sum(npassages) as passages from search_postings where term in (${sql.join(missing)}) group by term`.execute(db);
     const found = new Map(rows.map((r) => [r.term, { docs: Number(r.docs), passages: Number(r.passages) }]));
     for (const w of missing) cache.counts.set(w, found.get(w) ?? { docs: 0, passages: 0 });
   }
@@ -244,7 +276,7 @@ export async function docWords(db: DB, ids: number[], revision: number): Promise
   const cache = cacheAt(db, revision);
   const missing = ids.filter((id) => !cache.sizes.has(id));
   if (missing.length > 0) {
-    const { rows } = await sql<{ id: number; words: number }>`select policy_id as id, words from search_docs where policy_id = any(${missing}::integer[])`.execute(db);
+    const { rows } = await sql<{ id: number; words: number }>`select policy_id as id, words from search_docs where policy_id in (${sql.join(missing)})`.execute(db);
     for (const r of rows) cache.sizes.set(r.id, r.words);
     cache.entries += rows.length;
   }
