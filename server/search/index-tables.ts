@@ -2,7 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { DB, Dialect } from '../db/index.js';
 import type { DocWords } from './index-tokens.js';
 import { policyOfRow } from './passages.js';
-import { buildBlock, decodeDocs, decodePassages, withoutDocs, type DocPostings, type PostingRow } from './postings.js';
+import { bm25, buildBlock, decodeDocs, decodePassages, withoutDocs, type DocPostings, type PostingRow } from './postings.js';
 
 /**
  * The search index's tables, the same on both stores (postings.ts says what a row holds). A
@@ -121,16 +121,14 @@ export async function compact(db: DB, dialect: Dialect): Promise<void> {
   }
 }
 
-/** A word in a passage. */
-export interface Passage {
-  /** The word's occurrences in the passage. */
-  tf: number;
-  /** The passage's length in words. */
-  length: number;
+/**
+ * A word's passages, ascending by row id, with its BM25 in each: computed as the word is read, since
+ * what it depends on (the word's count, the passages' lengths and the totals) is fixed per revision.
+ */
+export interface PassageScores {
+  rows: Float64Array;
+  scores: Float64Array;
 }
-
-/** A word's passages by row id. */
-export type PassageMap = Map<number, Passage>;
 
 export interface Totals {
   docs: number;
@@ -161,7 +159,7 @@ interface ReadCache {
   totals?: Promise<Totals>;
   dropped?: Promise<Map<number, Set<number>>>;
   docs: Map<string, DocPostings>;
-  passages: Map<string, PassageMap>;
+  passages: Map<string, PassageScores>;
   /** Words by document id. */
   sizes: Map<number, number>;
   /** Each word's documents and passages, counted from its rows' headers. */
@@ -243,12 +241,27 @@ export function readDocs(db: DB, words: string[], revision: number): Promise<Map
   });
 }
 
-/** Every passage holding each word, by row id. */
-export function readPassages(db: DB, words: string[], revision: number): Promise<Map<string, PassageMap>> {
+/** Every passage holding each word, with the word's score in it. */
+export async function readPassages(db: DB, words: string[], revision: number): Promise<Map<string, PassageScores>> {
+  const { passages, passageWords } = await totals(db, revision);
+  const avg = passageWords / Math.max(1, passages);
   return readWords(db, revision, words, 'passages', (rows, dropped) => {
-    const value: PassageMap = new Map();
-    decodePassages(rows.map((r) => ({ block: r.block, passages: r.bytes })), dropped, policyOfRow, (row, tf, length) => value.set(row, { tf, length }));
-    return { value, entries: value.size };
+    const found: number[] = [];
+    const tfs: number[] = [];
+    const lengths: number[] = [];
+    decodePassages(rows.map((r) => ({ block: r.block, passages: r.bytes })), dropped, policyOfRow, (row, tf, length) => {
+      found.push(row);
+      tfs.push(tf);
+      lengths.push(length);
+    });
+    // Blocks are read in write order, and a passage written again sits in a later block.
+    const order = Array.from(found.keys());
+    if (found.some((row, i) => i > 0 && row < found[i - 1]!)) order.sort((a, b) => found[a]! - found[b]!);
+    const value = {
+      rows: Float64Array.from(order, (i) => found[i]!),
+      scores: Float64Array.from(order, (i) => bm25(tfs[i]!, lengths[i]!, avg, found.length, passages)),
+    };
+    return { value, entries: found.length };
   });
 }
 
@@ -272,11 +285,13 @@ export async function wordCounts(db: DB, words: string[], revision: number): Pro
  * How many words documents hold, by id: at least these documents, each read once per revision
  * (ranking reads the same documents' sizes search after search).
  */
-export async function docWords(db: DB, ids: number[], revision: number): Promise<ReadonlyMap<number, number>> {
+export async function docWords(db: DB, dialect: Dialect, ids: number[], revision: number): Promise<ReadonlyMap<number, number>> {
   const cache = cacheAt(db, revision);
   const missing = ids.filter((id) => !cache.sizes.has(id));
   if (missing.length > 0) {
-    const { rows } = await sql<{ id: number; words: number }>`select policy_id as id, words from search_docs where policy_id in (${sql.join(missing)})`.execute(db);
+    // Up to a thousand ids go as one parameter: compiling a thousand placeholders cost more than the read.
+    const listed = dialect === 'postgres' ? sql`= any(${missing}::integer[])` : sql`in (select value from json_each(${JSON.stringify(missing)}))`;
+    const { rows } = await sql<{ id: number; words: number }>`select policy_id as id, words from search_docs where policy_id ${listed}`.execute(db);
     for (const r of rows) cache.sizes.set(r.id, r.words);
     cache.entries += rows.length;
   }

@@ -75,7 +75,7 @@ export async function scoreEvery(store: Store, terms: Term[], ids: number[], rev
   const words = usable(terms);
   if (words.length === 0 || ids.length === 0) return new Map();
   const all = words.flatMap(variants).flat();
-  const [totals, byWord, sizes] = await Promise.all([tables.totals(store.db, revision), tables.readDocs(store.db, [...new Set(all)], revision), tables.docWords(store.db, ids, revision)]);
+  const [totals, byWord, sizes] = await Promise.all([tables.totals(store.db, revision), tables.readDocs(store.db, [...new Set(all)], revision), tables.docWords(store.db, store.dialect, ids, revision)]);
   const avg = totals.words / Math.max(1, totals.docs);
   const scores: Scores = new Map();
   for (const id of ids) {
@@ -101,19 +101,28 @@ export function passageCount(store: Store, term: Term, revision: number): Promis
  */
 async function passageScores(store: Store, terms: Term[], revision: number): Promise<Map<number, number>> {
   const forms = terms.flatMap(variants);
-  const [totals, byWord] = await Promise.all([tables.totals(store.db, revision), tables.readPassages(store.db, [...new Set(forms.flat())], revision)]);
-  const avg = totals.passageWords / Math.max(1, totals.passages);
+  const byWord = await tables.readPassages(store.db, [...new Set(forms.flat())], revision);
   const scores = new Map<number, number>();
   for (const form of forms) {
-    const held = form.map((w) => byWord.get(w)!);
-    for (const row of held[0]!.keys()) {
-      if (!held.every((m) => m.has(row))) continue;
-      let s = scores.get(row) ?? 0;
-      for (const m of held) s += bm25(m.get(row)!.tf, m.get(row)!.length, avg, m.size, totals.passages);
-      scores.set(row, s);
+    const [first, ...rest] = form.map((w) => byWord.get(w)!);
+    for (let i = 0; i < first!.rows.length; i++) {
+      const row = first!.rows[i]!;
+      const s = formScore(rest, row, first!.scores[i]!);
+      if (s !== null) scores.set(row, (scores.get(row) ?? 0) + s);
     }
   }
   return scores;
+}
+
+/** A form's score in a passage: its first word's and the others', or null where the passage lacks one. */
+function formScore(others: tables.PassageScores[], row: number, first: number): number | null {
+  let s = first;
+  for (const other of others) {
+    const at = positionOf(other.rows, row);
+    if (at < 0) return null;
+    s += other.scores[at]!;
+  }
+  return s;
 }
 
 /**
