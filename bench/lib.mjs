@@ -65,7 +65,8 @@ export function run(args, env = {}) {
 export async function serve(env) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  // The server's errors go to the benchmark's stderr: its stdout is the benchmark's JSON.
+  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     await waitForHealth(origin, child);
   } catch (e) {

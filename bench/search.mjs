@@ -3,7 +3,8 @@
 // --body-chars characters each (the seeding rate is the import rate with tokenisation: end to end, and
 // for tokenising and writing alone, before the demo lineage is written and linked).
 // SQLite by default; with DATABASE_URL, PostgreSQL (a database of its own per size, created here).
-//   node bench/search.mjs [--policies 60000] [--body-chars 3000] [--duration 10] [--connections 10] [--workers 1] [--fresh]
+//   node bench/search.mjs [--policies 60000] [--body-chars 3000] [--duration 10] [--connections 10] [--workers <cores>] [--fresh]
+import { availableParallelism } from 'node:os';
 import { arg, benchStore, load, memoryMb, run, serve } from './lib.mjs';
 
 const policies = Number(arg('policies', '60000'));
@@ -11,7 +12,7 @@ const bodyChars = Number(arg('body-chars', '3000'));
 const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '10'));
 const fresh = process.argv.includes('--fresh');
-const workers = Number(arg('workers', '1'));
+const workers = Number(arg('workers', String(availableParallelism())));
 
 const { env, seeded } = await benchStore(`search-${policies}-${bodyChars}`, fresh);
 

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp, type Logger } from './app.js';
@@ -58,7 +59,7 @@ Commands
 
 Environment
   PORT          port for serve (default 8080)
-  WORKERS       processes for serve (default 1)
+  WORKERS       processes for serve (default: one per core)
   GONGKAI_DB    SQLite file (default ./data/gongkai.db)
   DATABASE_URL  PostgreSQL connection string; when set, PostgreSQL is used instead of SQLite
   GONGKAI_HARVEST_EVERY
@@ -85,7 +86,8 @@ async function serveCommand(args: string[]) {
     options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' }, workers: { type: 'string' } },
   });
   const port = int(values.port ?? process.env.PORT, 'port', 8080);
-  const workers = int(values.workers ?? process.env.WORKERS, 'workers', 1);
+  // One process per core by default: a search runs on one thread, so one process leaves the other cores idle.
+  const workers = int(values.workers ?? process.env.WORKERS, 'workers', availableParallelism());
   const harvestEvery = harvestInterval(process.env.GONGKAI_HARVEST_EVERY);
   if (cluster.isPrimary) {
     // The store is made ready once, before any process answers.

@@ -28,8 +28,9 @@ export async function gongkai(args: string[], env: NodeJS.ProcessEnv): Promise<s
 /** Starts `gongkai serve` and resolves once /healthz answers. */
 export async function startServer(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; origin: string; log: () => string }> {
   const port = await freePort();
+  // One process unless a test asks for more: what one request writes, the next reads from the same caches.
   const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), ...args], {
-    env: { ...process.env, ...env },
+    env: { WORKERS: '1', ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
