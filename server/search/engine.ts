@@ -9,6 +9,7 @@ import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
 import { HitRows } from './hit-rows.js';
 import { LawNames } from './law-names.js';
+import { nthLargest } from './top.js';
 import { intersect } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
@@ -72,51 +73,6 @@ function titleBound(parsed: ParsedQuery): (length: number) => number {
   const queryLength = bareTitle(parsed.text).length;
   const words = parsed.terms.reduce((n, t) => n + t.word.length, 0);
   return (length) => (length === queryLength ? TITLE_MAX : 1 + Math.min(1, words / length));
-}
-
-/** Up to this n, nthLargest keeps the n largest in one pass instead of selecting on a copy. */
-const SCAN_TOP = 64;
-
-/** The n-th largest value (-Infinity when there are fewer than n values). */
-function nthLargest(values: ArrayLike<number>, n: number): number {
-  if (n > values.length) return -Infinity;
-  if (n > SCAN_TOP) return quickselect(values, n);
-  // The n largest so far, ascending: most values fall below the smallest and cost one comparison.
-  const top = new Float64Array(n).fill(-Infinity);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!(v > top[0]!)) continue;
-    let j = 0;
-    for (; j + 1 < n && top[j + 1]! < v; j++) top[j] = top[j + 1]!;
-    top[j] = v;
-  }
-  return top[0]!;
-}
-
-/** The n-th largest value of at least n, by quickselect on a copy. */
-function quickselect(values: ArrayLike<number>, n: number): number {
-  const a = Float64Array.from(values);
-  const k = a.length - n;
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k]!;
 }
 
 /** The slots marked, ascending. */

@@ -1,5 +1,6 @@
 import type { DB } from '../db/index.js';
-import { splitPassages, type Passage } from './passages.js';
+import { folded, type FoldedPassage } from './highlight.js';
+import { splitPassages } from './passages.js';
 
 /** What a hit shows of a policy, with its body already cut into passages for the snippet. */
 export interface HitRow {
@@ -13,7 +14,7 @@ export interface HitRow {
   type: string;
   audience: string | null;
   url: string | null;
-  passages: Passage[];
+  passages: FoldedPassage[];
 }
 
 /**
@@ -56,7 +57,7 @@ export class HitRows {
       .where('p.id', 'in', missing)
       .execute();
     for (const { text, ...rest } of rows) {
-      const row = { ...rest, passages: splitPassages(text) };
+      const row = { ...rest, passages: splitPassages(text).map(folded) };
       out.set(row.id, row);
       this.keep(revision, row, text.length);
     }

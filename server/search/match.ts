@@ -4,6 +4,7 @@ import * as tables from './index-tables.js';
 import { policyOfRow } from './passages.js';
 import { bm25 } from './postings.js';
 import type { ParsedQuery } from './query.js';
+import { nthLargest } from './top.js';
 
 // Readers take the content revision they read at: what the index's tables decode is kept for that
 // revision (index-tables.ts).
@@ -134,7 +135,12 @@ export async function bestPassages(store: Store, terms: Term[], revision: number
   const best: Scores = new Map();
   if (words.length === 0) return best;
   const scores = await passageScores(store, words, revision);
-  for (const [row, s] of [...scores].sort((a, b) => b[1] - a[1]).slice(0, limit)) {
+  // The `limit` best by a selection, not a sort; among equals, those found first, as a stable sort keeps them.
+  const bar = nthLargest(Float64Array.from(scores.values()), limit);
+  let equal = limit;
+  for (const s of scores.values()) if (s > bar) equal--;
+  for (const [row, s] of scores) {
+    if (s < bar || (s === bar && equal-- <= 0)) continue;
     const id = policyOfRow(row);
     best.set(id, Math.max(best.get(id) ?? 0, s));
   }
