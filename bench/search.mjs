@@ -4,6 +4,7 @@
 // for tokenising and writing alone, before the demo lineage is written and linked).
 // SQLite by default; with DATABASE_URL, PostgreSQL (a database of its own per size, created here).
 //   node bench/search.mjs [--policies 60000] [--body-chars 3000] [--duration 10] [--connections 10] [--workers <cores>] [--fresh]
+import { get } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { arg, benchStore, load, memoryMb, run, serve } from './lib.mjs';
 
@@ -13,6 +14,10 @@ const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '10'));
 const fresh = process.argv.includes('--fresh');
 const workers = Number(arg('workers', String(availableParallelism())));
+
+/** One GET on a connection of its own, read to the end. */
+const answerOnNewConnection = (url) =>
+  new Promise((resolve, reject) => get(url, { agent: false }, (res) => res.resume().on('end', resolve).on('error', reject)).on('error', reject));
 
 const { env, seeded } = await benchStore(`search-${policies}-${bodyChars}`, fresh);
 
@@ -45,9 +50,10 @@ try {
   ];
   const filters = ['', '&audience=person', '&audience=enterprise&validity=valid', '&theme=labor', '&level=city,county', '&year=2024,2025'];
   const paths = queries.flatMap((q, i) => [`/api/v1/policies/search?q=${encodeURIComponent(q)}${filters[i % filters.length]}`]);
-  // Warm-up: each search answered once (a fresh server reads its document table and each word's
-  // postings on first use), then two seconds of load.
-  for (const path of paths) await fetch(`${origin}${path}`).then((r) => r.arrayBuffer());
+  // Warm-up: each search answered once by each process (a fresh server reads its document table and
+  // each word's postings on first use, and keeps answers per process), then two seconds of load. The
+  // cluster hands new connections to its processes in turn, so each request opens its own.
+  for (const path of paths) for (let w = 0; w < workers; w++) await answerOnNewConnection(`${origin}${path}`);
   await load(`${origin}${paths[0]}`, { connections, duration: 2, requests: paths });
   const pid = server.pid;
   const mixed = await load(`${origin}${paths[0]}`, { connections, duration, requests: paths, pid });
