@@ -35,6 +35,7 @@ Commands
   serve [--port N] [--host H] [--demo] [--workers N]
                                           Serve the API, the widgets and (with --demo) the demo site;
                                           --workers N answers in N processes sharing the port
+                                          (default: one per core)
   seed-demo [--policies N] [--seed N] [--body-chars N]
                                           Seed the city's organisations and generated demo policies
   import <format> <path> [--batch N]      Import policies; formats: ${[...importFormats.keys()].join(', ')};
