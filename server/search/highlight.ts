@@ -1,13 +1,6 @@
 import type { Segment } from '../schemas/search.js';
 import type { Passage } from './passages.js';
 
-/** A passage with its text in lower case, folded once when its body is read rather than per search. */
-export interface FoldedPassage extends Passage {
-  lower: string;
-}
-
-export const folded = (p: Passage): FoldedPassage => ({ ...p, lower: p.text.toLowerCase() });
-
 /** Marks every occurrence of the words (longest first, no overlaps) as segments. */
 export function mark(text: string, words: string[]): Segment[] {
   const sorted = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
@@ -38,8 +31,8 @@ function occurrences(text: string, word: string): number {
   return n;
 }
 
-function passageScore(p: FoldedPassage, words: string[]): number {
-  const text = p.lower;
+function passageScore(p: Passage, words: string[]): number {
+  const text = p.text.toLowerCase();
   let distinct = 0;
   let total = 0;
   for (const w of words) {
@@ -53,7 +46,7 @@ function passageScore(p: FoldedPassage, words: string[]): number {
 const WINDOW = 120;
 
 /** The best of a body's passages for these words, cut to a window around its first match. */
-export function snippet(passages: FoldedPassage[], words: string[]): { segments: Segment[]; passage: string | null } {
+export function snippet(passages: Passage[], words: string[]): { segments: Segment[]; passage: string | null } {
   if (passages.length === 0) return { segments: [], passage: null };
   let best = passages[0]!;
   let bestScore = words.length ? passageScore(best, words) : 0;

@@ -1,6 +1,5 @@
 import type { DB } from '../db/index.js';
-import { folded, type FoldedPassage } from './highlight.js';
-import { splitPassages } from './passages.js';
+import { splitPassages, type Passage } from './passages.js';
 
 /** What a hit shows of a policy, with its body already cut into passages for the snippet. */
 export interface HitRow {
@@ -14,7 +13,7 @@ export interface HitRow {
   type: string;
   audience: string | null;
   url: string | null;
-  passages: FoldedPassage[];
+  passages: Passage[];
 }
 
 /**
@@ -57,7 +56,7 @@ export class HitRows {
       .where('p.id', 'in', missing)
       .execute();
     for (const { text, ...rest } of rows) {
-      const row = { ...rest, passages: splitPassages(text).map(folded) };
+      const row = { ...rest, passages: splitPassages(text) };
       out.set(row.id, row);
       this.keep(revision, row, text.length);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../../server/search/passages.js';
-import { folded, mark, snippet } from '../../server/search/highlight.js';
+import { mark, snippet } from '../../server/search/highlight.js';
 
 describe('splitPassages', () => {
   it('splits laws by article, with chapter headings leading into the next article', () => {
@@ -36,7 +36,7 @@ describe('highlights', () => {
 
   it('cuts a snippet around the first match of the best passage', () => {
     const body = ['第一条 总则。', `第十二条 ${'前文'.repeat(40)}参保人员年满60周岁可以领取养老金。`].join('\n');
-    const { segments, passage } = snippet(splitPassages(body).map(folded), ['养老金']);
+    const { segments, passage } = snippet(splitPassages(body), ['养老金']);
     expect(passage).toBe('第十二条');
     const text = segments.map((s) => s.text).join('');
     expect(text.startsWith('…')).toBe(true);
