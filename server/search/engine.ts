@@ -9,7 +9,7 @@ import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
 import { HitRows } from './hit-rows.js';
 import { LawNames } from './law-names.js';
-import { nthLargest } from './top.js';
+import { amongLargest, nthLargest } from './top.js';
 import { intersect } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
@@ -304,11 +304,9 @@ export class SearchEngine {
       values.push(inHead[slot] ? b * title(slot) : b);
     }
     // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
-    const top = nthLargest(values, end);
-    let equal = end;
-    for (const v of values) if (v > top) equal--;
+    const inTop = amongLargest(values, end);
     const order: number[] = [];
-    for (let i = 0; i < kept.length; i++) if (values[i]! > top || (values[i] === top && equal-- > 0)) order.push(i);
+    for (let i = 0; i < kept.length; i++) if (inTop(values[i]!)) order.push(i);
     order.sort((a, b) => values[b]! - values[a]! || kept[a]! - kept[b]!);
     return Int32Array.from(order, (i) => kept[i]!);
   }

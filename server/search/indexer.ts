@@ -1,16 +1,11 @@
 import type { DB, Dialect } from '../db/index.js';
 import { docWords, wordIdsForIndex, type DocWords, type IndexText } from './index-tokens.js';
-import { unindex, writeBlock } from './index-tables.js';
+import { writeBlock } from './index-tables.js';
 
 /** What the index needs of a policy: its text in three fields (DESIGN §6 weights them), its words if cut already. */
 export interface IndexDoc extends IndexText {
   id: number;
   words?: DocWords;
-}
-
-/** Removes policies from the index (before re-indexing changed ones). */
-export function unindexPolicies(db: DB, dialect: Dialect, ids: number[]): Promise<void> {
-  return unindex(db, dialect, ids);
 }
 
 /** Files policies in the index as one block; those not cut into words ahead are cut here, together. */

@@ -4,7 +4,7 @@ import * as tables from './index-tables.js';
 import { policyOfRow } from './passages.js';
 import { bm25 } from './postings.js';
 import type { ParsedQuery } from './query.js';
-import { nthLargest } from './top.js';
+import { amongLargest } from './top.js';
 
 // Readers take the content revision they read at: what the index's tables decode is kept for that
 // revision (index-tables.ts).
@@ -135,12 +135,10 @@ export async function bestPassages(store: Store, terms: Term[], revision: number
   const best: Scores = new Map();
   if (words.length === 0) return best;
   const scores = await passageScores(store, words, revision);
-  // The `limit` best by a selection, not a sort; among equals, those found first, as a stable sort keeps them.
-  const bar = nthLargest(Float64Array.from(scores.values()), limit);
-  let equal = limit;
-  for (const s of scores.values()) if (s > bar) equal--;
+  // The `limit` best by a selection, not a sort.
+  const inTop = amongLargest(Float64Array.from(scores.values()), limit);
   for (const [row, s] of scores) {
-    if (s < bar || (s === bar && equal-- <= 0)) continue;
+    if (!inTop(s)) continue;
     const id = policyOfRow(row);
     best.set(id, Math.max(best.get(id) ?? 0, s));
   }

@@ -1,5 +1,6 @@
 import type { DB, Dialect } from '../db/index.js';
-import { indexPolicies, unindexPolicies } from './indexer.js';
+import { unindex } from './index-tables.js';
+import { indexPolicies } from './indexer.js';
 import { wordIdsBatch } from './token-pool.js';
 
 /**
@@ -32,7 +33,7 @@ export async function reindexPolicies(db: DB, dialect: Dialect, ids: number[]): 
     body: r.text,
   }));
   const words = await wordIdsBatch(docs);
-  await unindexPolicies(db, dialect, ids);
+  await unindex(db, dialect, ids);
   await indexPolicies(
     db,
     dialect,

@@ -42,3 +42,14 @@ function quickselect(values: ArrayLike<number>, n: number): number {
   }
   return a[k]!;
 }
+
+/**
+ * A test of whether a value is among the n largest of `values`, to call once per value in their
+ * order: among equals at the bar, those met first are in, as a stable sort would keep them.
+ */
+export function amongLargest(values: ArrayLike<number>, n: number): (value: number) => boolean {
+  const bar = nthLargest(values, n);
+  let equal = n;
+  for (let i = 0; i < values.length; i++) if (values[i]! > bar) equal--;
+  return (value) => value > bar || (value === bar && equal-- > 0);
+}

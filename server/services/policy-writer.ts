@@ -4,8 +4,8 @@ import type { DB, Store } from '../db/index.js';
 import type { NewPolicy, TermOrigin } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision } from './revision.js';
-import { indexPolicies, unindexPolicies } from '../search/indexer.js';
-import { compact } from '../search/index-tables.js';
+import { indexPolicies } from '../search/indexer.js';
+import { compact, unindex } from '../search/index-tables.js';
 import { wordIdsBatch } from '../search/token-pool.js';
 import type { DocWords, IndexText } from '../search/index-tokens.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
@@ -146,7 +146,7 @@ export class PolicyWriter {
       if (changed.length > 0) {
         const ids = changed.map((c) => c.id);
         decisions = await handDecisions(trx, ids);
-        await unindexPolicies(trx, this.store.dialect, ids);
+        await unindex(trx, this.store.dialect, ids);
         await trx.deleteFrom('policy_bodies').where('policy_id', 'in', ids).execute();
         await trx.deleteFrom('policy_terms').where('policy_id', 'in', ids).where('origin', '!=', 'hand').execute();
         await trx.deleteFrom('policy_attachments').where('policy_id', 'in', ids).execute();
