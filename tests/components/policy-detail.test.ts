@@ -4,6 +4,7 @@ import { GkErrorEvent, GkLoadEvent, GkSelectEvent } from '../../components/event
 import '../../components/policy-detail/policy-detail.js';
 import type { GkPolicyDetail } from '../../components/policy-detail/policy-detail.js';
 import type { GkPolicyGraph } from '../../components/policy-graph/policy-graph.js';
+import { chartDrawn, FIRST_DRAW_MS } from '../helpers/chart-drawn.js';
 import { CENTRE, GRAPHIC, mockLineageApi, refs, REPEALED, type LineageApiOptions } from '../fixtures/mock-lineage.js';
 
 const API = 'https://api.example.test';
@@ -34,7 +35,7 @@ function mount(options: LineageApiOptions = {}, attrs = `policy-id="${CENTRE}"`)
 describe('gk-policy-detail', () => {
   // First: no other test may have shown a graph in this page yet.
   it('loads the graph only when its section scrolls into view, then draws it', async function () {
-    this.timeout(20000); // the first draw loads echarts' modules one by one from the dev server
+    this.timeout(FIRST_DRAW_MS + 10000);
     const page = await fixture<HTMLDivElement>(html`<div>
       <div style="height: 3000px"></div>
       <gk-policy-detail api-base=${API} policy-id=${CENTRE} .fetch=${mockLineageApi()}></gk-policy-detail>
@@ -48,7 +49,7 @@ describe('gk-policy-detail', () => {
     expect(loaded(/policy-graph\.ts/)).to.be.true;
     const graph = q<GkPolicyGraph>(el, 'gk-policy-graph')!;
     expect(graph.getAttribute('detail-url')).to.equal('?id={id}');
-    await waitUntil(() => graph.shadowRoot?.querySelector('[part~="chart"] svg'), 'graph not drawn', { timeout: 8000 });
+    await chartDrawn(graph, 'graph not drawn');
     expect(loaded(/graph-chart/)).to.be.true;
     await expect(el).to.be.accessible();
     scrollTo(0, 0);

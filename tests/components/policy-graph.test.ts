@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { GkErrorEvent, GkSelectEvent } from '../../components/events/index.js';
 import '../../components/policy-graph/policy-graph.js';
 import type { GkPolicyGraph } from '../../components/policy-graph/policy-graph.js';
+import { chartDrawn, FIRST_DRAW_MS } from '../helpers/chart-drawn.js';
 import { CENTRE, mockLineageApi, refs, type LineageApiOptions } from '../fixtures/mock-lineage.js';
 
 const API = 'https://api.example.test';
@@ -23,8 +24,7 @@ async function settled(el: GkPolicyGraph) {
   return el;
 }
 
-const drawn = (el: GkPolicyGraph) =>
-  waitUntil(() => q(el, '[part~="chart"]')?.getAttribute('data-state') === 'drawn' && q(el, '[part~="chart"] svg'), 'graph was not drawn', { timeout: 8000 });
+const drawn = (el: GkPolicyGraph) => chartDrawn(el, 'graph was not drawn');
 
 function mount(options: LineageApiOptions = {}, attrs = `policy-id="${CENTRE}" detail-url="/policy.html?id={id}"`) {
   const container = document.createElement('div');
@@ -45,7 +45,7 @@ describe('gk-policy-graph', () => {
   });
 
   it('draws the graph from a chunk loaded on first render, with a legend of node kinds', async function () {
-    this.timeout(20000); // the first draw loads echarts' modules one by one from the dev server
+    this.timeout(FIRST_DRAW_MS + 10000);
     expect(chartRequests()).to.have.length(0);
     const api = mockLineageApi();
     const el = await fixture<GkPolicyGraph>(html`<gk-policy-graph api-base=${API} policy-id=${CENTRE} .fetch=${api}></gk-policy-graph>`);

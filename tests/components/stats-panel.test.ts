@@ -4,6 +4,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { GkErrorEvent, GkLoadEvent } from '../../components/events/index.js';
 import '../../components/stats-panel/stats-panel.js';
 import type { GkStatsPanel } from '../../components/stats-panel/stats-panel.js';
+import { chartDrawn, FIRST_DRAW_MS } from '../helpers/chart-drawn.js';
 import { mockStatsApi, type StatsApiOptions } from '../fixtures/mock-stats.js';
 
 const API = 'https://api.example.test';
@@ -29,8 +30,7 @@ async function settled(el: GkStatsPanel) {
   return el;
 }
 
-const drawn = (el: GkStatsPanel) =>
-  waitUntil(() => q(el, '[part~="chart"]')?.getAttribute('data-state') === 'drawn' && q(el, '[part~="chart"] svg'), 'trend was not drawn', { timeout: 15000 });
+const drawn = (el: GkStatsPanel) => chartDrawn(el, 'trend was not drawn');
 
 function mount(options: StatsApiOptions = {}, attrs = '') {
   const container = document.createElement('div');
@@ -51,7 +51,7 @@ describe('gk-stats-panel', () => {
   });
 
   it('asks for the WeChat ranking of this month and the last 30 days by day, then draws the trend from a lazily loaded chunk', async function () {
-    this.timeout(30000); // the first draw loads echarts' modules one by one from the dev server
+    this.timeout(FIRST_DRAW_MS + 10000);
     expect(chartRequests()).to.have.length(0);
     const api = mockStatsApi();
     const el = await fixture<GkStatsPanel>(html`<gk-stats-panel api-base=${API} .fetch=${api}></gk-stats-panel>`);
@@ -71,7 +71,7 @@ describe('gk-stats-panel', () => {
   });
 
   it('lists in its data table exactly what the chart draws, quiet days included as zeros', async function () {
-    this.timeout(30000);
+    this.timeout(FIRST_DRAW_MS + 10000);
     const el = await settled(await mount({}, 'view="trend" by="week"'));
     await drawn(el);
     const option = await chartOption<{ xAxis: { data: string[] }[]; series: { name: string; data: number[] }[] }>(el);
@@ -92,7 +92,7 @@ describe('gk-stats-panel', () => {
   });
 
   it('draws without animation under reduced motion and in system colours under forced colours', async function () {
-    this.timeout(30000);
+    this.timeout(FIRST_DRAW_MS + 10000);
     await emulateMedia({ reducedMotion: 'reduce', forcedColors: 'active' });
     try {
       const el = await settled(await mount({}, 'view="trend"'));
