@@ -1,6 +1,7 @@
 import type { DB } from '../db/index.js';
 import { FACETS, type FacetName } from '../schemas/search.js';
 import { currentRevision } from '../services/revision.js';
+import { marked } from './id-lists.js';
 
 /**
  * Every policy's filterable attributes, held in memory and refreshed when the content revision
@@ -43,6 +44,9 @@ export interface SearchFilters {
   to?: string;
 }
 
+/** Fewer ids than one in this many documents are sorted into slots; more are marked (see slotsOf). */
+const SORT_BELOW_SHARE = 32;
+
 export const bareTitle = (s: string) => s.replace(/中华人民共和国|[《》〈〉“”"'\s]/g, '');
 
 /** The values a document matches under each facet: 'both' audiences match either selection. */
@@ -83,9 +87,16 @@ export class DocTable {
   /** Org paths by id at the last load, to notice an org that moved. */
   private pathOfOrg = new Map<string, string>();
   private dayOfSlot = new Int32Array(0);
-  /** Per slot, where its codes start in `codeData`: count and match segments for every facet. */
+  /**
+   * Per slot, the codes of the values it matches under every facet, in `codeData` from
+   * `codeStart[slot]` to `codeStart[slot + 1]`: one short run per document, so that a walk over a
+   * million candidates reads a few bytes of each.
+   */
   private codeStart = new Int32Array(0);
-  private codeData = new Int32Array(0);
+  private codeData: Uint16Array | Int32Array = new Uint16Array(0);
+  /** By code, its facet's bit, and whether it is counted (themes count at their first level only). */
+  private facetBitOfCode = new Int32Array(0);
+  private countedCode = new Uint8Array(0);
   private idOfSlot = new Int32Array(0);
   private priorOfSlot = new Float64Array(0);
   private titleLengthOfSlot = new Int32Array(0);
@@ -128,15 +139,26 @@ export class DocTable {
     return slot < 0 ? undefined : slot;
   }
 
-  /** Slots of the known documents among these ids. */
+  /**
+   * Slots of the known documents among these ids (each once), ascending: a common word's hundreds
+   * of thousands are marked and collected in one pass, which costs about half of sorting them.
+   */
   slotsOf(ids: ArrayLike<number>): Int32Array {
-    const out = new Int32Array(ids.length);
-    let n = 0;
+    if (ids.length * SORT_BELOW_SHARE < this.size) {
+      const out = new Int32Array(ids.length);
+      let n = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const slot = this.slotOfId(ids[i]!);
+        if (slot !== undefined) out[n++] = slot;
+      }
+      return out.slice(0, n).sort();
+    }
+    const marks = new Uint8Array(this.size);
     for (let i = 0; i < ids.length; i++) {
       const slot = this.slotOfId(ids[i]!);
-      if (slot !== undefined) out[n++] = slot;
+      if (slot !== undefined) marks[slot] = 1;
     }
-    return out.slice(0, n);
+    return marked(marks);
   }
 
   /**
@@ -203,7 +225,6 @@ export class DocTable {
 
   /** Lays the documents out in slots, newest first, with their columns. */
   private compile(): void {
-    const F = FACETS.length;
     this.slots = [...this.docs.values()].sort((a, b) => (a.publishedAt === b.publishedAt ? b.id - a.id : a.publishedAt < b.publishedAt ? 1 : -1));
     const n = this.slots.length;
     this.slotOf = new Int32Array(this.slots.reduce((max, d) => Math.max(max, d.id + 1), 0)).fill(-1);
@@ -214,25 +235,21 @@ export class DocTable {
     const orgIndex = new Map<string, number>();
     this.orgOfSlot = new Int32Array(n);
     this.dayOfSlot = new Int32Array(n);
-    this.codeStart = new Int32Array(n * 2 * (F + 1));
+    this.codeStart = new Int32Array(n + 1);
     const data: number[] = [];
     this.slots.forEach((d, slot) => {
       if (!orgIndex.has(d.orgPath)) orgIndex.set(d.orgPath, orgIndex.size);
       this.orgOfSlot[slot] = orgIndex.get(d.orgPath)!;
       this.dayOfSlot[slot] = dayKey(d.publishedAt);
-      const match = FACETS.map((name) => MATCH_VALUES[name](d));
-      // Theme counts go to first-level themes only; every other facet counts what it matches.
-      const count = match.map((values, i) => (FACETS[i] === 'theme' ? values.filter((t) => !t.includes('.')) : values));
-      const base = slot * 2 * (F + 1);
-      [count, match].forEach((lists, half) => {
-        lists.forEach((values, i) => {
-          this.codeStart[base + half * (F + 1) + i] = data.length;
-          for (const v of values) data.push(this.code(i, v));
-        });
-        this.codeStart[base + half * (F + 1) + F] = data.length;
+      this.codeStart[slot] = data.length;
+      FACETS.forEach((name, i) => {
+        for (const v of MATCH_VALUES[name](d)) data.push(this.code(i, v));
       });
     });
-    this.codeData = Int32Array.from(data);
+    this.codeStart[n] = data.length;
+    this.codeData = this.valueOfCode.length <= 0xffff ? Uint16Array.from(data) : Int32Array.from(data);
+    this.facetBitOfCode = Int32Array.from(this.facetOfCode, (facet) => 1 << facet);
+    this.countedCode = Uint8Array.from(this.valueOfCode, (value, code) => (FACETS[this.facetOfCode[code]!] === 'theme' && value.includes('.') ? 0 : 1));
     this.orgPaths = [...orgIndex.keys()];
   }
 
@@ -262,52 +279,50 @@ export class DocTable {
   }
 
   private walk(candidates: Int32Array | null, f: SearchFilters, facets: boolean, into?: Int32Array): { matches: Int32Array; facets?: FacetCounts } {
-    const F = FACETS.length;
     const counts = new Int32Array(this.valueOfCode.length);
-    // The facets with a selection, and a mark on each selected code (codes are facet-specific).
-    const chosen: number[] = [];
+    // The facets with a selection as bits, and a mark on each selected code (codes are facet-specific).
+    let chosen = 0;
     const selected = new Uint8Array(this.valueOfCode.length);
     FACETS.forEach((name, i) => {
       const values = f[name] as (string | number)[] | undefined;
       if (!values) return;
-      chosen.push(i);
+      chosen |= 1 << i;
       for (const v of values) {
         const c = this.codes[i]!.get(String(v));
         if (c !== undefined) selected[c] = 1;
       }
     });
     const orgAllowed = f.orgPath || f.orgExact ? Uint8Array.from(this.orgPaths, (p) => (orgMatches(p, f) ? 1 : 0)) : null;
+    const dated = f.from !== undefined || f.to !== undefined;
     const from = f.from ? dayKey(f.from) : 0;
     const to = f.to ? dayKey(f.to) : Infinity;
-    const start = this.codeStart;
-    const data = this.codeData;
+    const { codeStart: start, codeData: data, facetBitOfCode: bitOf, countedCode: counted } = this;
     const n = candidates ? candidates.length : this.slots.length;
     const matches = into ?? new Int32Array(n);
     let found = 0;
     for (let j = 0; j < n; j++) {
       const slot = candidates ? candidates[j]! : j;
       if (orgAllowed && !orgAllowed[this.orgOfSlot[slot]!]) continue;
-      const day = this.dayOfSlot[slot]!;
-      if (day < from || day > to) continue;
-      const base = slot * 2 * (F + 1);
-      let failed = -1;
-      let failures = 0;
-      for (let c = 0; c < chosen.length; c++) {
-        const i = chosen[c]!;
-        let hit = false;
-        for (let k = start[base + F + 1 + i]!, end = start[base + F + 2 + i]!; k < end && !hit; k++) hit = selected[data[k]!] === 1;
-        if (!hit) {
-          failed = i;
-          if (++failures > 1) break;
-        }
+      if (dated) {
+        const day = this.dayOfSlot[slot]!;
+        if (day < from || day > to) continue;
       }
-      if (failures > (facets ? 1 : 0)) continue;
-      if (facets) {
-        // The count segments of a slot's facets lie end to end.
-        const end = start[base + (failures === 0 ? F : failed + 1)]!;
-        for (let k = start[base + (failures === 0 ? 0 : failed)]!; k < end; k++) counts[data[k]!]!++;
+      const first = start[slot]!;
+      const end = start[slot + 1]!;
+      // The chosen facets none of whose selected values the document has.
+      let missing = 0;
+      if (chosen !== 0) {
+        let hit = 0;
+        for (let k = first; k < end; k++) if (selected[data[k]!]) hit |= bitOf[data[k]!]!;
+        missing = chosen & ~hit;
       }
-      if (failures === 0) matches[found++] = slot;
+      if (missing === 0) {
+        if (facets) for (let k = first; k < end; k++) counts[data[k]!]! += counted[data[k]!]!;
+        matches[found++] = slot;
+      } else if (facets && (missing & (missing - 1)) === 0) {
+        // Failing one facet only, it still counts there (multi-select).
+        for (let k = first; k < end; k++) if (bitOf[data[k]!] === missing) counts[data[k]!]! += counted[data[k]!]!;
+      }
     }
     if (!facets) return { matches: matches.subarray(0, found) };
     const byFacet = Object.fromEntries(FACETS.map((name) => [name, new Map<string, number>()])) as FacetCounts;

@@ -9,10 +9,11 @@ import { ENUM_LABELS } from './facet-labels.js';
 import { mark, snippet } from './highlight.js';
 import { HitRows } from './hit-rows.js';
 import { LawNames } from './law-names.js';
-import { amongLargest, nthLargest } from './top.js';
-import { intersect } from './id-lists.js';
+import { nthLargest, TopK } from './top.js';
+import { intersect, marked, positionOf } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
+import { WordCache, type WordEntry } from './word-cache.js';
 
 export interface SearchParams {
   q: string;
@@ -33,12 +34,11 @@ const EVERY_ENOUGH = 10;
 /** Up to this many documents holding every word are ranked on their whole text by the index. */
 const RANK_EVERY_UP_TO = 1000;
 /**
- * Cached postings (document ids per query word) are dropped past this many ids in all, and never
- * below 20 per document: at a million documents a few common words hold millions of ids, and a
- * smaller bound would read them again and again.
+ * Query words' postings are kept within this many bytes per document, and at least the minimum
+ * (see WordCache): at a million documents, 160 MB holds the postings of about seventy common words.
  */
-const MAX_CACHED_IDS = 5_000_000;
-const CACHED_IDS_PER_DOC = 20;
+const CACHED_WORD_BYTES_PER_DOC = 160;
+const MIN_CACHED_WORD_BYTES = 64_000_000;
 /** Words in more than this share of documents do not pick passages (see passageTerms). */
 const RARE_SHARE = 0.2;
 /** A word in the title or metadata counts this many times a word in the body. */
@@ -75,30 +75,17 @@ function titleBound(parsed: ParsedQuery): (length: number) => number {
   return (length) => (length === queryLength ? TITLE_MAX : 1 + Math.min(1, words / length));
 }
 
-/** The slots marked, ascending. */
-function marked(member: Uint8Array): Int32Array {
-  let count = 0;
-  for (let slot = 0; slot < member.length; slot++) count += member[slot]!;
-  const slots = new Int32Array(count);
-  for (let slot = 0, k = 0; slot < member.length; slot++) if (member[slot]) slots[k++] = slot;
-  return slots;
-}
+const wordKey = (t: QueryTerm) => JSON.stringify([t.word, t.parts, t.alternatives]);
 
-/** What is known of one query word's matches; each part is read once per content revision. */
-interface Postings {
-  /** By slot, whether the document's title holds it (see COVERED), filled in as titles are weighed. */
-  titled?: Uint8Array;
-  /** Its documents, and those holding it in their title or metadata, as ids. */
-  read?: Promise<{ docs: Int32Array; heads: Int32Array }>;
-  slots?: Promise<Int32Array>;
-  /** Slots of the documents holding it in their title or metadata. */
-  heads?: Promise<Int32Array>;
-  passages?: Promise<number>;
-}
+/** The bytes a part of a word's entry holds in its arrays. */
+const bytesOf = (part: Int32Array | { docs: Int32Array; heads: Int32Array } | number) =>
+  typeof part === 'number' ? 0 : part instanceof Int32Array ? part.byteLength : part.docs.byteLength + part.heads.byteLength;
 
 /** A search's per-document scores and marks, and room for its filtered matches and their base scores. */
 interface Scratch {
+  /** Per slot, the score beyond `shared`, which every candidate has. */
   score: Float64Array;
+  shared: number;
   member: Uint8Array;
   inHead: Uint8Array;
   matches: Int32Array;
@@ -119,8 +106,9 @@ class ScratchPool {
       this.size = n;
     }
     const found = this.free.pop();
-    if (!found) return { score: new Float64Array(n), member: new Uint8Array(n), inHead: new Uint8Array(n), matches: new Int32Array(n), base: new Float64Array(n) };
+    if (!found) return { score: new Float64Array(n), shared: 0, member: new Uint8Array(n), inHead: new Uint8Array(n), matches: new Int32Array(n), base: new Float64Array(n) };
     found.score.fill(0);
+    found.shared = 0;
     found.member.fill(0);
     found.inHead.fill(0);
     return found;
@@ -159,8 +147,8 @@ type TermLabels = Map<string, Map<string, { name: string; nameEn: string; sort: 
 export class SearchEngine {
   readonly docs: DocTable;
   private labels: { revision: number; terms: TermLabels } | undefined;
-  /** Document ids per query word: the vocabulary of searches repeats far more than whole searches do. */
-  private postings: { revision: number; byTerm: Map<string, Postings>; ids: number } = { revision: -1, byTerm: new Map(), ids: 0 };
+  /** What is known of each query word. */
+  private words = new WordCache(() => Math.max(MIN_CACHED_WORD_BYTES, CACHED_WORD_BYTES_PER_DOC * this.docs.size));
   /** Whole answers by request, for the current revision: popular searches repeat. */
   private results = new RevisionCache<SearchResult>(CACHED_RESULTS);
   /** The policy list's filtered slots by filters: a site pages through the same lists over and over. */
@@ -225,7 +213,7 @@ export class SearchEngine {
     // Slots run newest first, so date order is slot order.
     const ordered: ArrayLike<number> = !ranking ? matches : sort === 'relevance' ? this.rank(matches, ranking.scratch, parsed, end) : Int32Array.from(matches).sort();
     const page = Array.from({ length: Math.max(0, Math.min(end, ordered.length) - (params.page - 1) * params.pageSize) }, (_, i) => ordered[(params.page - 1) * params.pageSize + i]!);
-    const items = await this.hits(page, ranking?.score, highlightWords(parsed), parsed);
+    const items = await this.hits(page, ranking?.scratch, highlightWords(parsed), parsed);
     return {
       q: params.q,
       parsed: { docNo: parsed.docNo, terms: parsed.terms.map((t) => t.word) },
@@ -255,8 +243,8 @@ export class SearchEngine {
   }
 
   /** A document's final relevance: its index score weighted by validity and by its title. */
-  private relevance(slot: number, score: Float64Array, title: (slot: number) => number): number {
-    return score[slot]! * this.docs.priorOf(slot) * title(slot);
+  private relevance(slot: number, scratch: Scratch, title: (slot: number) => number): number {
+    return (scratch.shared + scratch.score[slot]!) * this.docs.priorOf(slot) * title(slot);
   }
 
   /**
@@ -285,54 +273,49 @@ export class SearchEngine {
    * Matches in relevance order, as far as `end`. A title never lowers a score, so the `end`-th best
    * final score is at least the `end`-th best weighted index score (`bar`): a match can rank only
    * if its index score reaches the bar, times at most what a title of its length can give when a
-   * query word is in its title or metadata (`inHead`). Only those are weighed by title and sorted.
+   * query word is in its title or metadata (`inHead`). Only those are weighed by title, and the `end` best kept.
    */
   private rank(matches: Int32Array, scratch: Scratch, parsed: ParsedQuery, end: number): Int32Array {
-    const { score, inHead } = scratch;
+    const { score, shared, inHead } = scratch;
     const base = scratch.base.subarray(0, matches.length);
-    for (let i = 0; i < matches.length; i++) base[i] = score[matches[i]!]! * this.docs.priorOf(matches[i]!);
+    for (let i = 0; i < matches.length; i++) base[i] = (shared + score[matches[i]!]!) * this.docs.priorOf(matches[i]!);
     const title = this.titleFactor(parsed);
     const most = titleBound(parsed);
     const bar = nthLargest(base, end);
-    const kept: number[] = [];
-    const values: number[] = [];
+    // Matches run in ascending slots, so among equals the newer wins, as in a stable sort.
+    const top = new TopK(end);
     for (let i = 0; i < matches.length; i++) {
       const slot = matches[i]!;
       const b = base[i]!;
       if (inHead[slot] ? b * most(this.docs.titleLengthOf(slot)) < bar : b < bar) continue;
-      kept.push(slot);
-      values.push(inHead[slot] ? b * title(slot) : b);
+      top.offer(inHead[slot] ? b * title(slot) : b, slot);
     }
-    // Only the `end` best are sorted; among equals the newer (lower slot) wins, as in the sort.
-    const inTop = amongLargest(values, end);
-    const order: number[] = [];
-    for (let i = 0; i < kept.length; i++) if (inTop(values[i]!)) order.push(i);
-    order.sort((a, b) => values[b]! - values[a]! || kept[a]! - kept[b]!);
-    return Int32Array.from(order, (i) => kept[i]!);
+    return top.ordered();
   }
 
   /**
-   * The candidate documents (as slots) with their index scores by slot and the mark of those
-   * holding a query word in their title or metadata, or undefined for a browse without a query
+   * The candidate documents (as slots), with a scratch holding their index scores and the mark of
+   * those holding a query word in their title or metadata; undefined for a browse without a query
    * (every document).
    */
-  private async score(parsed: ParsedQuery): Promise<{ slots: Int32Array; score: Float64Array; inHead: Uint8Array; scratch: Scratch } | undefined> {
+  private async score(parsed: ParsedQuery): Promise<{ slots: Int32Array; scratch: Scratch } | undefined> {
     if (!parsed.docNoKey && parsed.terms.length === 0) return undefined;
     const n = this.docs.size;
     const scratch = this.scratch.take(n);
     const { score, member, inHead } = scratch;
-    /** Adds scores by policy id; `onlyMembers` adds nothing to documents not yet candidates. */
-    const add = (scores: Scores, onlyMembers = false) => {
+    /** The candidates, when known without a pass over every document's mark. */
+    let candidates: Int32Array | undefined;
+    const isCandidate = (slot: number) => (candidates ? positionOf(candidates, slot) >= 0 : member[slot] === 1);
+    /** Adds scores by policy id; `onlyCandidates` adds nothing to documents not yet candidates. */
+    const add = (scores: Scores, onlyCandidates = false) => {
       for (const [id, s] of scores) {
         const slot = this.docs.slotOfId(id);
-        if (slot === undefined || (onlyMembers && !member[slot])) continue;
+        if (slot === undefined || (onlyCandidates && !isCandidate(slot))) continue;
         member[slot] = 1;
         score[slot] += s;
       }
     };
     const terms = parsed.terms;
-    /** The candidates, when known without a pass over every document's mark. */
-    let candidates: Int32Array | undefined;
     if (terms.length > 0) {
       // Short queries match the documents holding every word, when enough do; otherwise (and for
       // questions) every document holding any of them, ranked by how many and how rare.
@@ -340,14 +323,14 @@ export class SearchEngine {
       const heads = terms.map((t) => this.headSlotsOf(t));
       const every = terms.length <= EVERY_WORDS ? await this.every(terms) : new Int32Array();
       const strict = terms.length <= 2 ? every.length > 0 : every.length >= EVERY_ENOUGH;
-      if (strict) for (const slot of every) member[slot] = 1;
       // Only candidates' scores are read. Strict candidates are `every`, which hold every word,
       // unless a 文号 names a document that may not.
       if (strict && !parsed.docNoKey) candidates = every;
+      else if (strict) for (const slot of every) member[slot] = 1;
       for (const [i, t] of terms.entries()) {
         const slots = await this.slotsOf(t);
         const idf = Math.log(1 + n / Math.max(1, slots.length));
-        if (candidates) for (const slot of candidates) score[slot] += idf;
+        if (candidates) scratch.shared += idf;
         else
           for (const slot of slots) {
             if (!strict) member[slot] = 1;
@@ -363,57 +346,41 @@ export class SearchEngine {
       if (strict && every.length <= RANK_EVERY_UP_TO) add(await scoreEvery(this.store, terms, Array.from(every, (slot) => this.docs.idOf(slot)), this.docs.revision), true);
     }
     if (parsed.docNoKey) add(new Map((await matchDocNo(this.store, parsed.docNoKey)).map((id) => [id, DOC_NO_BOOST])));
-    return { slots: candidates ?? marked(member), score, inHead, scratch };
+    return { slots: candidates ?? marked(member), scratch };
   }
 
   /**
    * One part of a word's postings, read once per content revision: concurrent searches share one
    * read, and a failed read is not kept.
    */
-  private cached<K extends Exclude<keyof Postings, 'titled'>>(term: QueryTerm, part: K, read: () => NonNullable<Postings[K]>): NonNullable<Postings[K]> {
-    const entry = this.entry(term);
+  private cached<K extends Exclude<keyof WordEntry, 'titled'>>(term: QueryTerm, part: K, read: () => NonNullable<WordEntry[K]>): NonNullable<WordEntry[K]> {
+    const key = wordKey(term);
+    const entry = this.words.entry(this.docs.revision, key);
     const found = entry[part];
-    if (found) return found as NonNullable<Postings[K]>;
+    if (found) return found as NonNullable<WordEntry[K]>;
     const reading = read();
     entry[part] = reading;
-    (reading as Promise<unknown>).catch(() => entry[part] === reading && delete entry[part]);
+    (reading as Promise<Parameters<typeof bytesOf>[0]>).then(
+      (value) => this.words.count(key, entry, bytesOf(value)),
+      () => entry[part] === reading && delete entry[part],
+    );
     return reading;
   }
 
-  /** What is known of a word at the current revision. */
-  private entry(term: QueryTerm): Postings {
-    const revision = this.docs.revision;
-    if (this.postings.revision !== revision || this.postings.ids > Math.max(MAX_CACHED_IDS, CACHED_IDS_PER_DOC * this.docs.size)) {
-      this.postings = { revision, byTerm: new Map(), ids: 0 };
-    }
-    const key = JSON.stringify([term.word, term.parts, term.alternatives]);
-    let entry = this.postings.byTerm.get(key);
-    if (!entry) this.postings.byTerm.set(key, (entry = {}));
-    return entry;
-  }
-
-  /** The marks of the titles holding a word (a byte per document, counted as a quarter of an id). */
+  /** The marks of the titles holding a word (see COVERED): a byte per document. */
   private titled(term: QueryTerm): Uint8Array {
-    const entry = this.entry(term);
+    const key = wordKey(term);
+    const entry = this.words.entry(this.docs.revision, key);
     if (!entry.titled) {
       entry.titled = new Uint8Array(this.docs.size);
-      this.postings.ids += this.docs.size / 4;
+      this.words.count(key, entry, entry.titled.byteLength);
     }
     return entry.titled;
   }
 
-  private counted(ids: Int32Array): Int32Array {
-    this.postings.ids += ids.length;
-    return ids;
-  }
-
   /** The ids of the documents holding a word and of those holding it in their title or metadata. */
   private read(term: QueryTerm): Promise<{ docs: Int32Array; heads: Int32Array }> {
-    return this.cached(term, 'read', async () => {
-      const found = await wordPostings(this.store, term, this.docs.revision);
-      this.counted(found.heads);
-      return { docs: this.counted(found.docs), heads: found.heads };
-    });
+    return this.cached(term, 'read', () => wordPostings(this.store, term, this.docs.revision));
   }
 
   /** The documents holding a word, ascending by id. */
@@ -423,12 +390,12 @@ export class SearchEngine {
 
   /** The slots of the documents holding a word, ascending. */
   private slotsOf(term: QueryTerm): Promise<Int32Array> {
-    return this.cached(term, 'slots', async () => this.counted(this.docs.slotsOf(await this.docsOf(term)).sort()));
+    return this.cached(term, 'slots', async () => this.docs.slotsOf(await this.docsOf(term)));
   }
 
   /** The slots of the documents whose title or metadata hold a word, ascending (scores are added in memory order). */
   private headSlotsOf(term: QueryTerm): Promise<Int32Array> {
-    return this.cached(term, 'heads', async () => this.counted(this.docs.slotsOf((await this.read(term)).heads).sort()));
+    return this.cached(term, 'heads', async () => this.docs.slotsOf((await this.read(term)).heads));
   }
 
   /** The slots of the documents holding every word: the intersection of their postings, smallest first. */
@@ -457,7 +424,7 @@ export class SearchEngine {
     return out;
   }
 
-  private async hits(page: number[], score: Float64Array | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
+  private async hits(page: number[], scratch: Scratch | undefined, words: string[], parsed: ParsedQuery): Promise<SearchHit[]> {
     if (page.length === 0) return [];
     const title = this.titleFactor(parsed);
     const byId = await this.hitRows.read(page.map((slot) => this.docs.idOf(slot)), this.docs.revision);
@@ -479,7 +446,7 @@ export class SearchEngine {
           audience: r.audience as SearchHit['audience'],
           url: r.url,
           highlight: { title: mark(r.title, marks), snippet: segments, passage },
-          score: score ? Math.round(this.relevance(slot, score, title) * 1000) / 1000 : 0,
+          score: scratch ? Math.round(this.relevance(slot, scratch, title) * 1000) / 1000 : 0,
         },
       ];
     });

@@ -81,3 +81,12 @@ export function positionOf(ids: ArrayLike<number>, id: number): number {
   }
   return -1;
 }
+
+/** The positions marked, ascending. */
+export function marked(marks: Uint8Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < marks.length; i++) count += marks[i]!;
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0; i < marks.length; i++) if (marks[i]) out[k++] = i;
+  return out;
+}
