@@ -273,7 +273,8 @@ export class SearchEngine {
    * Matches in relevance order, as far as `end`. A title never lowers a score, so the `end`-th best
    * final score is at least the `end`-th best weighted index score (`bar`): a match can rank only
    * if its index score reaches the bar, times at most what a title of its length can give when a
-   * query word is in its title or metadata (`inHead`). Only those are weighed by title, and the `end` best kept.
+   * query word is in its title or metadata (`inHead`). Only those are weighed by title, and the
+   * `end` best kept.
    */
   private rank(matches: Int32Array, scratch: Scratch, parsed: ParsedQuery, end: number): Int32Array {
     const { score, shared, inHead } = scratch;
