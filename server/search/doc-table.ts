@@ -141,7 +141,7 @@ export class DocTable {
   }
 
   /**
-   * Slots of the known documents among these ids (each once), ascending: a common word's hundreds
+   * Slots of the known documents among these ids, ascending: a common word's hundreds
    * of thousands are marked and collected in one pass, which costs about half of sorting them.
    */
   slotsOf(ids: ArrayLike<number>): Int32Array {
@@ -194,11 +194,11 @@ export class DocTable {
     for (const t of terms) (byPolicy.get(t.policy_id) ?? byPolicy.set(t.policy_id, []).get(t.policy_id)!).push(t);
 
     let upTo = since;
+    const one = this.one;
     for (const r of rows) {
       const own = byPolicy.get(r.id) ?? [];
       const themes = new Set<string>();
       for (const t of own) if (t.axis === 'theme') themes.add(t.code).add(t.parent_code ?? t.code);
-      const one = this.one;
       this.docs.set(r.id, {
         id: r.id,
         bareTitle: bareTitle(r.title),

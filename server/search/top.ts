@@ -1,20 +1,13 @@
-/** Up to this n, nthLargest keeps the n largest in one pass instead of selecting on a copy. */
+/** Up to this n, nthLargest keeps the n largest in a heap in one pass instead of selecting on a copy. */
 const SCAN_TOP = 64;
 
 /** The n-th largest value (-Infinity when there are fewer than n values). */
 export function nthLargest(values: ArrayLike<number>, n: number): number {
   if (n > values.length) return -Infinity;
   if (n > SCAN_TOP) return quickselect(values, n);
-  // The n largest so far, ascending: most values fall below the smallest and cost one comparison.
-  const top = new Float64Array(n).fill(-Infinity);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!(v > top[0]!)) continue;
-    let j = 0;
-    for (; j + 1 < n && top[j + 1]! < v; j++) top[j] = top[j + 1]!;
-    top[j] = v;
-  }
-  return top[0]!;
+  const top = new TopK(n);
+  for (let i = 0; i < values.length; i++) top.offer(values[i]!, i);
+  return top.worst;
 }
 
 /** The n-th largest value of at least n, by quickselect on a copy. */
@@ -79,6 +72,11 @@ export class TopK {
       this.slots[0] = slot;
       this.down(0);
     }
+  }
+
+  /** The k-th largest value offered (-Infinity while fewer were offered). */
+  get worst(): number {
+    return this.size < this.k ? -Infinity : this.values[0]!;
   }
 
   /** The slots kept, best first: larger values, then smaller slots. */
