@@ -160,7 +160,7 @@ export class SearchEngine {
   private names: { revision: number; names: LawNames } | undefined;
 
   constructor(private readonly store: Store) {
-    this.docs = new DocTable(store.db, (d) => VALIDITY_WEIGHT[d.validity] ?? 1);
+    this.docs = new DocTable(store.db, (validity) => VALIDITY_WEIGHT[validity] ?? 1);
     this.hitRows = new HitRows(store.db, CACHED_HIT_CHARS);
   }
 
@@ -235,7 +235,7 @@ export class SearchEngine {
       this.names = {
         revision,
         names: new LawNames(function* () {
-          for (let slot = 0; slot < docs.size; slot++) yield docs.attrs(slot).bareTitle;
+          for (let slot = 0; slot < docs.size; slot++) yield docs.titleOf(slot);
         }),
       };
     }
@@ -258,11 +258,12 @@ export class SearchEngine {
     return (slot) => {
       const length = this.docs.titleLengthOf(slot);
       if (length === 0 || terms.length === 0) return 1;
-      if (length === query.length && this.docs.attrs(slot).bareTitle === query) return TITLE_MAX;
+      if (length === query.length && this.docs.titleOf(slot) === query) return TITLE_MAX;
       let covered = 0;
+      let title: string | undefined;
       for (let i = 0; i < terms.length; i++) {
         const mark = marks[i]!;
-        if (mark[slot] === 0) mark[slot] = covers(this.docs.attrs(slot).bareTitle, terms[i]!) ? COVERED : NOT_COVERED;
+        if (mark[slot] === 0) mark[slot] = covers((title ??= this.docs.titleOf(slot)), terms[i]!) ? COVERED : NOT_COVERED;
         if (mark[slot] === COVERED) covered += terms[i]!.word.length;
       }
       return 1 + Math.min(1, covered / length);
