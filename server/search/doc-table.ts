@@ -128,7 +128,7 @@ export class DocTable {
    */
   private codeStart = new Int32Array(0);
   private codeData: Uint16Array | Int32Array = new Uint16Array(0);
-  /** By code, its facet's bit, and whether it is counted (themes count at their first level only). */
+  /** By code, its facet's bit, and whether its count is told (themes are told at their first level only). */
   private facetBitOfCode = new Int32Array(0);
   private countedCode = new Uint8Array(0);
   private idOfSlot = new Int32Array(0);
@@ -427,23 +427,23 @@ export class DocTable {
 
   private walk(candidates: Int32Array | null, f: SearchFilters, facets: boolean, into?: Int32Array): { matches: Int32Array; facets?: FacetCounts } {
     const counts = new Int32Array(this.valueOfCode.length);
-    // The facets with a selection as bits, and a mark on each selected code (codes are facet-specific).
+    // The facets with a selection as bits, and on each selected code its facet's bit (codes are facet-specific).
     let chosen = 0;
-    const selected = new Uint8Array(this.valueOfCode.length);
+    const selectedBit = new Int32Array(this.valueOfCode.length);
     FACETS.forEach((name, i) => {
       const values = f[name] as (string | number)[] | undefined;
       if (!values) return;
       chosen |= 1 << i;
       for (const v of values) {
         const c = this.codes[i]!.get(String(v));
-        if (c !== undefined) selected[c] = 1;
+        if (c !== undefined) selectedBit[c] = 1 << i;
       }
     });
     const orgAllowed = f.orgPath || f.orgExact ? Uint8Array.from(this.orgPaths, (p) => (orgMatches(p, f) ? 1 : 0)) : null;
     const dated = f.from !== undefined || f.to !== undefined;
     const from = f.from ? dayKey(f.from) : 0;
     const to = f.to ? dayKey(f.to) : Infinity;
-    const { codeStart: start, codeData: data, facetBitOfCode: bitOf, countedCode: counted } = this;
+    const { codeStart: start, codeData: data, facetBitOfCode: bitOf } = this;
     const n = candidates ? candidates.length : this.count;
     const matches = into ?? new Int32Array(n);
     let found = 0;
@@ -460,20 +460,20 @@ export class DocTable {
       let missing = 0;
       if (chosen !== 0) {
         let hit = 0;
-        for (let k = first; k < end; k++) if (selected[data[k]!]) hit |= bitOf[data[k]!]!;
+        for (let k = first; k < end; k++) hit |= selectedBit[data[k]!]!;
         missing = chosen & ~hit;
       }
       if (missing === 0) {
-        if (facets) for (let k = first; k < end; k++) counts[data[k]!]! += counted[data[k]!]!;
+        if (facets) for (let k = first; k < end; k++) counts[data[k]!]!++;
         matches[found++] = slot;
       } else if (facets && (missing & (missing - 1)) === 0) {
         // Failing one facet only, it still counts there (multi-select).
-        for (let k = first; k < end; k++) if (bitOf[data[k]!] === missing) counts[data[k]!]! += counted[data[k]!]!;
+        for (let k = first; k < end; k++) if (bitOf[data[k]!] === missing) counts[data[k]!]!++;
       }
     }
     if (!facets) return { matches: matches.subarray(0, found) };
     const byFacet = Object.fromEntries(FACETS.map((name) => [name, new Map<string, number>()])) as FacetCounts;
-    counts.forEach((count, code) => count > 0 && byFacet[FACETS[this.facetOfCode[code]!]!].set(this.valueOfCode[code]!, count));
+    counts.forEach((count, code) => count > 0 && this.countedCode[code] && byFacet[FACETS[this.facetOfCode[code]!]!].set(this.valueOfCode[code]!, count));
     return { matches: matches.subarray(0, found), facets: byFacet };
   }
 }
