@@ -10,7 +10,7 @@ import { mark, snippet } from './highlight.js';
 import { HitRows } from './hit-rows.js';
 import { LawNames } from './law-names.js';
 import { nthLargest, TopK } from './top.js';
-import { intersect, marked, positionOf } from './id-lists.js';
+import { bitsOf, intersect, marked, positionOf, within } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 import { WordCache, type WordEntry } from './word-cache.js';
@@ -39,6 +39,12 @@ const RANK_EVERY_UP_TO = 1000;
  */
 const CACHED_WORD_BYTES_PER_DOC = 160;
 const MIN_CACHED_WORD_BYTES = 64_000_000;
+/**
+ * A word in at least one document in this many is kept as bits too (an eighth of a byte per
+ * document, no more than its list of slots): shorter lists are intersected with it by looking
+ * their slots up, not by merging.
+ */
+const DENSE_SHARE = 32;
 /** Words in more than this share of documents do not pick passages (see passageTerms). */
 const RARE_SHARE = 0.2;
 /** A word in the title or metadata counts this many times a word in the body. */
@@ -78,8 +84,8 @@ function titleBound(parsed: ParsedQuery): (length: number) => number {
 const wordKey = (t: QueryTerm) => JSON.stringify([t.word, t.parts, t.alternatives]);
 
 /** The bytes a part of a word's entry holds in its arrays. */
-const bytesOf = (part: Int32Array | { docs: Int32Array; heads: Int32Array } | number) =>
-  typeof part === 'number' ? 0 : part instanceof Int32Array ? part.byteLength : part.docs.byteLength + part.heads.byteLength;
+const bytesOf = (part: ArrayBufferView | { docs: Int32Array; heads: Int32Array } | number) =>
+  typeof part === 'number' ? 0 : ArrayBuffer.isView(part) ? part.byteLength : part.docs.byteLength + part.heads.byteLength;
 
 /** A search's per-document scores and marks, and room for its filtered matches and their base scores. */
 interface Scratch {
@@ -400,10 +406,20 @@ export class SearchEngine {
     return this.cached(term, 'heads', async () => this.docs.slotsOf((await this.read(term)).heads));
   }
 
-  /** The slots of the documents holding every word: the intersection of their postings, smallest first. */
+  /** The slots of a common word's documents as bits (see DENSE_SHARE). */
+  private bitsOf(term: QueryTerm): Promise<Uint32Array> {
+    return this.cached(term, 'bits', async () => bitsOf(await this.slotsOf(term), this.docs.size));
+  }
+
+  /**
+   * The slots of the documents holding every word: the intersection of their postings, smallest
+   * first; a common word's list is stood for by its bits.
+   */
   private async every(terms: QueryTerm[]): Promise<Int32Array> {
-    const lists = (await Promise.all(terms.map((t) => this.slotsOf(t)))).sort((a, b) => a.length - b.length);
-    return lists.slice(1).reduce(intersect, lists[0] ?? new Int32Array());
+    const lists = (await Promise.all(terms.map(async (t) => ({ t, slots: await this.slotsOf(t) })))).sort((a, b) => a.slots.length - b.slots.length);
+    let out = lists[0]?.slots ?? new Int32Array();
+    for (const { t, slots } of lists.slice(1)) out = slots.length * DENSE_SHARE >= this.docs.size ? within(out, await this.bitsOf(t)) : intersect(out, slots);
+    return out;
   }
 
   /**

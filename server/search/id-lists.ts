@@ -82,6 +82,25 @@ export function positionOf(ids: ArrayLike<number>, id: number): number {
   return -1;
 }
 
+/** A set of values below `size` as bits: 32 values to an int. */
+export function bitsOf(values: Int32Array, size: number): Uint32Array {
+  const bits = new Uint32Array((size + 31) >>> 5);
+  for (let i = 0; i < values.length; i++) bits[values[i]! >>> 5]! |= 1 << (values[i]! & 31);
+  return bits;
+}
+
+/** The values of a list that are in a set of bits (see bitsOf). */
+export function within(values: Int32Array, bits: Uint32Array): Int32Array {
+  const out = new Int32Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    out[n] = v;
+    n += (bits[v >>> 5]! >>> (v & 31)) & 1;
+  }
+  return out.subarray(0, n);
+}
+
 /** The positions marked, ascending. */
 export function marked(marks: Uint8Array): Int32Array {
   let count = 0;

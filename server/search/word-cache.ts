@@ -5,6 +5,8 @@ export interface WordEntry {
   /** Its documents, and those holding it in their title or metadata, as ids. */
   read?: Promise<{ docs: Int32Array; heads: Int32Array }>;
   slots?: Promise<Int32Array>;
+  /** The same slots as bits, for a common word: shorter lists are intersected with it bit by bit. */
+  bits?: Promise<Uint32Array>;
   /** Slots of the documents holding it in their title or metadata. */
   heads?: Promise<Int32Array>;
   passages?: Promise<number>;
