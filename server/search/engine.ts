@@ -13,6 +13,7 @@ import { nthLargest, TopK } from './top.js';
 import { bitsOf, intersect, marked, positionOf, within } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
+import { ArrayPool, Rankings, type Ranking, type Scratch } from './rankings.js';
 import { WordCache, type WordEntry } from './word-cache.js';
 
 export interface SearchParams {
@@ -52,6 +53,9 @@ const HEAD_WEIGHT = 4;
 /** Ranking passages costs per passage: the rarest words pick passages up to about this many. */
 const PASSAGE_BUDGET = 4_000;
 const CACHED_RESULTS = 500;
+/** Queries' rankings kept for searches refining them (see Rankings): about 10 bytes a document each. */
+const CACHED_RANKING_BYTES = 64_000_000;
+const CACHED_RANKINGS = 32;
 /** Hits' bodies kept per content revision, in characters (about 20 MB: 3,300 bodies of 3,000). */
 const CACHED_HIT_CHARS = 10_000_000;
 /** Filtered lists kept per content revision (each up to one id per document). */
@@ -87,44 +91,6 @@ const wordKey = (t: QueryTerm) => JSON.stringify([t.word, t.parts, t.alternative
 const bytesOf = (part: ArrayBufferView | { docs: Int32Array; heads: Int32Array } | number) =>
   typeof part === 'number' ? 0 : ArrayBuffer.isView(part) ? part.byteLength : part.docs.byteLength + part.heads.byteLength;
 
-/** A search's per-document scores and marks, and room for its filtered matches and their base scores. */
-interface Scratch {
-  /** Per slot, the score beyond `shared`, which every candidate has. */
-  score: Float64Array;
-  shared: number;
-  member: Uint8Array;
-  inHead: Uint8Array;
-  matches: Int32Array;
-  base: Float64Array;
-}
-
-/**
- * Scratch arrays of one size, reused by searches one after another: allocating them per search (21
- * bytes a document, 21 MB at a million) made the collector stop the server for long pauses.
- */
-class ScratchPool {
-  private free: Scratch[] = [];
-  private size = -1;
-
-  take(n: number): Scratch {
-    if (n !== this.size) {
-      this.free = [];
-      this.size = n;
-    }
-    const found = this.free.pop();
-    if (!found) return { score: new Float64Array(n), shared: 0, member: new Uint8Array(n), inHead: new Uint8Array(n), matches: new Int32Array(n), base: new Float64Array(n) };
-    found.score.fill(0);
-    found.shared = 0;
-    found.member.fill(0);
-    found.inHead.fill(0);
-    return found;
-  }
-
-  give(scratch: Scratch): void {
-    if (scratch.score.length === this.size && this.free.length < 4) this.free.push(scratch);
-  }
-}
-
 /** Values by key for one content revision, dropped when the content changes; past `max`, the oldest go. */
 class RevisionCache<V> {
   private revision = -1;
@@ -159,7 +125,22 @@ export class SearchEngine {
   private results = new RevisionCache<SearchResult>(CACHED_RESULTS);
   /** The policy list's filtered slots by filters: a site pages through the same lists over and over. */
   private selections = new RevisionCache<Int32Array | null>(CACHED_SELECTIONS);
-  private scratch = new ScratchPool();
+  private scratch = new ArrayPool<Scratch>(
+    (n) => ({ score: new Float64Array(n), shared: 0, member: new Uint8Array(n), inHead: new Uint8Array(n) }),
+    (s) => {
+      s.score.fill(0);
+      s.shared = 0;
+      s.member.fill(0);
+      s.inHead.fill(0);
+    },
+  );
+  private rankings = new Rankings({ bytes: CACHED_RANKING_BYTES, count: CACHED_RANKINGS }, (r) => this.scratch.give(r.scratch, r.scratch.score.length));
+  /** Room for a search's filtered matches and their base scores, a slot each (written before read). */
+  private room = new ArrayPool(
+    (n) => ({ matches: new Int32Array(n), base: new Float64Array(n) }),
+    () => {},
+    1,
+  );
   private readonly hitRows: HitRows;
   /** What beginningLike found, by the characters looked for: readers' misspellings repeat. */
   private beginnings = new RevisionCache<string[]>(CACHED_BEGINNINGS);
@@ -202,34 +183,40 @@ export class SearchEngine {
 
   private async compute(params: SearchParams): Promise<SearchResult> {
     const parsed = parseQuery(params.q, this.lawNames());
-    const ranking = await this.score(parsed);
+    if (!parsed.docNoKey && parsed.terms.length === 0) return this.answer(params, parsed, undefined);
+    // The same query with other filters or another page shares the ranking.
+    const { ranking, release } = this.rankings.use(this.docs.revision, JSON.stringify([parsed.terms, parsed.docNoKey]), () => this.score(parsed));
     try {
-      return await this.answer(params, parsed, ranking);
+      return await this.answer(params, parsed, await ranking);
     } finally {
-      if (ranking) this.scratch.give(ranking.scratch);
+      release();
     }
   }
 
-  private async answer(params: SearchParams, parsed: ParsedQuery, ranking: Awaited<ReturnType<SearchEngine['score']>>): Promise<SearchResult> {
+  private async answer(params: SearchParams, parsed: ParsedQuery, ranking: Ranking | undefined): Promise<SearchResult> {
     const filters: SearchFilters = { ...params.filters, orgPath: params.org ? await orgPath(this.store.db, params.org) : undefined };
-    const { matches, facets } = this.docs.filter(ranking?.slots ?? null, filters, ranking?.scratch.matches);
-
+    // The room serves until the page is known, with nothing awaited meanwhile: it is given back before the hits are read.
+    const n = this.docs.size;
+    const room = this.room.take(n);
+    const { matches, facets } = this.docs.filter(ranking?.slots ?? null, filters, room.matches);
     const sort = params.sort ?? (ranking ? 'relevance' : 'date');
     const end = params.page * params.pageSize;
     // Slots run newest first, so date order is slot order.
-    const ordered: ArrayLike<number> = !ranking ? matches : sort === 'relevance' ? this.rank(matches, ranking.scratch, parsed, end) : Int32Array.from(matches).sort();
+    const ordered: ArrayLike<number> = !ranking ? matches : sort === 'relevance' ? this.rank(matches, ranking.scratch, room.base, parsed, end) : Int32Array.from(matches).sort();
     const page = Array.from({ length: Math.max(0, Math.min(end, ordered.length) - (params.page - 1) * params.pageSize) }, (_, i) => ordered[(params.page - 1) * params.pageSize + i]!);
+    const total = matches.length;
+    this.room.give(room, n);
     const items = await this.hits(page, ranking?.scratch, highlightWords(parsed), parsed);
     return {
       q: params.q,
       parsed: { docNo: parsed.docNo, terms: parsed.terms.map((t) => t.word) },
       items,
-      total: matches.length,
+      total,
       page: params.page,
       pageSize: params.pageSize,
       sort,
       facets: await this.facetValues(facets, params.filters),
-      suggestions: matches.length === 0 && params.q ? await this.suggestions(parsed, params.org) : [],
+      suggestions: total === 0 && params.q ? await this.suggestions(parsed, params.org) : [],
     };
   }
 
@@ -283,9 +270,9 @@ export class SearchEngine {
    * query word is in its title or metadata (`inHead`). Only those are weighed by title, and the
    * `end` best kept.
    */
-  private rank(matches: Int32Array, scratch: Scratch, parsed: ParsedQuery, end: number): Int32Array {
+  private rank(matches: Int32Array, scratch: Scratch, room: Float64Array, parsed: ParsedQuery, end: number): Int32Array {
     const { score, shared, inHead } = scratch;
-    const base = scratch.base.subarray(0, matches.length);
+    const base = room.subarray(0, matches.length);
     for (let i = 0; i < matches.length; i++) base[i] = (shared + score[matches[i]!]!) * this.docs.priorOf(matches[i]!);
     const title = this.titleFactor(parsed);
     const most = titleBound(parsed);
@@ -303,11 +290,9 @@ export class SearchEngine {
 
   /**
    * The candidate documents (as slots), with a scratch holding their index scores and the mark of
-   * those holding a query word in their title or metadata; undefined for a browse without a query
-   * (every document).
+   * those holding a query word in their title or metadata.
    */
-  private async score(parsed: ParsedQuery): Promise<{ slots: Int32Array; scratch: Scratch } | undefined> {
-    if (!parsed.docNoKey && parsed.terms.length === 0) return undefined;
+  private async score(parsed: ParsedQuery): Promise<Ranking> {
     const n = this.docs.size;
     const scratch = this.scratch.take(n);
     const { score, member, inHead } = scratch;
