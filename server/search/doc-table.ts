@@ -89,6 +89,13 @@ const FIELDS = 13;
 
 export type FacetCounts = Record<FacetName, Map<string, number>>;
 
+interface FacetField {
+  field: number;
+  values: (value: number) => readonly string[];
+  /** Every document has exactly one value. */
+  single?: boolean;
+}
+
 export class DocTable {
   /**
    * What is known of each policy, by id, as integers, and the bare titles' characters: held in
@@ -128,6 +135,8 @@ export class DocTable {
    */
   private codeStart = new Int32Array(0);
   private codeData: Uint16Array | Int32Array = new Uint16Array(0);
+  /** By facet whose documents have one value each, that value's code by slot (in their runs too). */
+  private codeOfSlot: (Uint16Array | Int32Array | undefined)[] = [];
   /** By code, its facet's bit, and whether its count is told (themes are told at their first level only). */
   private facetBitOfCode = new Int32Array(0);
   private countedCode = new Uint8Array(0);
@@ -352,11 +361,17 @@ export class DocTable {
       for (let f = 0; f < fields.length; f++) total += partOf(f, rows[at + fields[f]!.field]!).length;
     }
     this.codeStart[n] = total;
-    const data = (this.codeData = this.valueOfCode.length <= 0xffff ? new Uint16Array(total) : new Int32Array(total));
+    const small = this.valueOfCode.length <= 0xffff;
+    const data = (this.codeData = small ? new Uint16Array(total) : new Int32Array(total));
+    this.codeOfSlot = fields.map((f) => (f.single ? (small ? new Uint16Array(n) : new Int32Array(n)) : undefined));
     for (let slot = 0; slot < n; slot++) {
       const at = this.idOfSlot[slot]! * FIELDS;
       let k = this.codeStart[slot]!;
-      for (let f = 0; f < fields.length; f++) for (const c of partOf(f, rows[at + fields[f]!.field]!)) data[k++] = c;
+      for (let f = 0; f < fields.length; f++) {
+        const part = partOf(f, rows[at + fields[f]!.field]!);
+        for (const c of part) data[k++] = c;
+        if (fields[f]!.single) this.codeOfSlot[f]![slot] = part[0]!;
+      }
     }
     this.facetBitOfCode = Int32Array.from(this.facetOfCode, (facet) => 1 << facet);
     this.countedCode = Uint8Array.from(this.valueOfCode, (value, code) => (FACETS[this.facetOfCode[code]!] === 'theme' && value.includes('.') ? 0 : 1));
@@ -381,21 +396,21 @@ export class DocTable {
 
   /**
    * Under each facet (in FACETS order), the field it reads and the values a document matches for
-   * the field's value: 'both' audiences match either selection.
+   * the field's value ('both' audiences match either selection), and whether that is always one.
    */
-  private facetFields(): { field: number; values: (value: number) => readonly string[] }[] {
+  private facetFields(): FacetField[] {
     const { enums, lists } = this;
     const one = (v: number) => [enums.values[v]!];
     const list = (v: number) => lists.values[v]!;
-    const byFacet: Record<FacetName, { field: number; values: (value: number) => readonly string[] }> = {
+    const byFacet: Record<FacetName, FacetField> = {
       audience: { field: AUDIENCE, values: (v) => (v === 0 ? [] : enums.values[v - 1] === 'both' ? ['person', 'enterprise'] : [enums.values[v - 1]!]) },
       serviceObject: { field: SERVICE_OBJECTS, values: list },
       lifecycle: { field: LIFECYCLE, values: list },
       theme: { field: THEMES, values: list },
-      level: { field: LEVEL, values: one },
-      type: { field: TYPE, values: one },
-      validity: { field: VALIDITY, values: one },
-      year: { field: YEAR, values: (v) => [String(v)] },
+      level: { field: LEVEL, values: one, single: true },
+      type: { field: TYPE, values: one, single: true },
+      validity: { field: VALIDITY, values: one, single: true },
+      year: { field: YEAR, values: (v) => [String(v)], single: true },
     };
     return FACETS.map((name) => byFacet[name]);
   }
@@ -443,7 +458,19 @@ export class DocTable {
     const dated = f.from !== undefined || f.to !== undefined;
     const from = f.from ? dayKey(f.from) : 0;
     const to = f.to ? dayKey(f.to) : Infinity;
-    const { codeStart: start, codeData: data, facetBitOfCode: bitOf } = this;
+    // Chosen facets of one value per document are checked in their columns, the others in the run.
+    const columns: (Uint16Array | Int32Array)[] = [];
+    const columnBits: number[] = [];
+    let inRun = 0;
+    FACETS.forEach((_, i) => {
+      if (!(chosen & (1 << i))) return;
+      const column = this.codeOfSlot[i];
+      if (column) {
+        columns.push(column);
+        columnBits.push(1 << i);
+      } else inRun |= 1 << i;
+    });
+    const { codeStart: start, codeData: data, facetBitOfCode: bitOf, codeOfSlot } = this;
     const n = candidates ? candidates.length : this.count;
     const matches = into ?? new Int32Array(n);
     let found = 0;
@@ -454,21 +481,24 @@ export class DocTable {
         const day = this.dayOfSlot[slot]!;
         if (day < from || day > to) continue;
       }
-      const first = start[slot]!;
-      const end = start[slot + 1]!;
       // The chosen facets none of whose selected values the document has.
       let missing = 0;
-      if (chosen !== 0) {
+      for (let c = 0; c < columns.length; c++) if (selectedBit[columns[c]![slot]!] === 0) missing |= columnBits[c]!;
+      const first = start[slot]!;
+      const end = start[slot + 1]!;
+      if (inRun !== 0) {
         let hit = 0;
         for (let k = first; k < end; k++) hit |= selectedBit[data[k]!]!;
-        missing = chosen & ~hit;
+        missing |= inRun & ~hit;
       }
       if (missing === 0) {
         if (facets) for (let k = first; k < end; k++) counts[data[k]!]!++;
         matches[found++] = slot;
       } else if (facets && (missing & (missing - 1)) === 0) {
         // Failing one facet only, it still counts there (multi-select).
-        for (let k = first; k < end; k++) if (bitOf[data[k]!] === missing) counts[data[k]!]!++;
+        const column = codeOfSlot[31 - Math.clz32(missing)];
+        if (column) counts[column[slot]!]!++;
+        else for (let k = first; k < end; k++) if (bitOf[data[k]!] === missing) counts[data[k]!]!++;
       }
     }
     if (!facets) return { matches: matches.subarray(0, found) };
