@@ -170,6 +170,23 @@ export class DocTable {
     return String.fromCharCode.apply(null, this.chars.subarray(from, from + this.rows[at + TITLE_LENGTH]!) as unknown as number[]);
   }
 
+  /** Whether a document's bare title holds this text: read in place, as ranking asks it of many titles. */
+  titleHolds(slot: number, text: string): boolean {
+    const at = this.idOfSlot[slot]! * FIELDS;
+    const from = this.rows[at + TITLE_AT]!;
+    const last = from + this.rows[at + TITLE_LENGTH]! - text.length;
+    if (text.length === 0) return true;
+    const chars = this.chars;
+    const first = text.charCodeAt(0);
+    for (let i = from; i <= last; i++) {
+      if (chars[i] !== first) continue;
+      let k = 1;
+      while (k < text.length && chars[i + k] === text.charCodeAt(k)) k++;
+      if (k === text.length) return true;
+    }
+    return false;
+  }
+
   get size(): number {
     return this.count;
   }

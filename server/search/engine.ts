@@ -69,7 +69,8 @@ const CACHED_BEGINNINGS = 1000;
 const TITLE_MAX = 3;
 
 /** Whether a bare title holds a query word, as itself or as all of its parts. */
-const covers = (bare: string, t: QueryTerm) => bare.includes(t.word) || (t.parts.length > 1 && t.parts.every((p) => bare.includes(p)));
+const covers = (docs: DocTable, slot: number, t: QueryTerm) =>
+  docs.titleHolds(slot, t.word) || (t.parts.length > 1 && t.parts.every((p) => docs.titleHolds(slot, p)));
 
 /** A mark per slot of whether its title holds a word: 0 not yet known, else COVERED or NOT_COVERED. */
 const COVERED = 1;
@@ -251,12 +252,12 @@ export class SearchEngine {
     return (slot) => {
       const length = this.docs.titleLengthOf(slot);
       if (length === 0 || terms.length === 0) return 1;
-      if (length === query.length && this.docs.titleOf(slot) === query) return TITLE_MAX;
+      // A title as long as the query holds it only by being it.
+      if (length === query.length && this.docs.titleHolds(slot, query)) return TITLE_MAX;
       let covered = 0;
-      let title: string | undefined;
       for (let i = 0; i < terms.length; i++) {
         const mark = marks[i]!;
-        if (mark[slot] === 0) mark[slot] = covers((title ??= this.docs.titleOf(slot)), terms[i]!) ? COVERED : NOT_COVERED;
+        if (mark[slot] === 0) mark[slot] = covers(this.docs, slot, terms[i]!) ? COVERED : NOT_COVERED;
         if (mark[slot] === COVERED) covered += terms[i]!.word.length;
       }
       return 1 + Math.min(1, covered / length);

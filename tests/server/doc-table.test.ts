@@ -59,6 +59,17 @@ describe('DocTable', () => {
     expect(held(table)).toEqual(await stored());
   });
 
+  it('tells whether a title holds a text, as the title string would', async () => {
+    const table = new DocTable(store.db, (validity) => WEIGHT[validity]!);
+    await table.refresh();
+    for (let slot = 0; slot < table.size; slot++) {
+      const title = table.titleOf(slot);
+      for (const text of [title, title.slice(3, 7), title.slice(-2), `${title}了`, '就业创业', '营商', '通知', '第1号', '']) {
+        expect(table.titleHolds(slot, text)).toBe(title.includes(text));
+      }
+    }
+  });
+
   it('filters and counts facets, a facet ignoring its own selection', async () => {
     const table = new DocTable(store.db, (validity) => WEIGHT[validity]!);
     await table.refresh();
