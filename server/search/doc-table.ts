@@ -92,8 +92,6 @@ export type FacetCounts = Record<FacetName, Map<string, number>>;
 interface FacetField {
   field: number;
   values: (value: number) => readonly string[];
-  /** Every document has exactly one value. */
-  single?: boolean;
 }
 
 export class DocTable {
@@ -129,16 +127,14 @@ export class DocTable {
   private pathOfOrg = new Map<string, string>();
   private dayOfSlot = new Int32Array(0);
   /**
-   * Per slot, the codes of the values it matches under every facet, in `codeData` from
-   * `codeStart[slot]` to `codeStart[slot + 1]`: one short run per document, so that a walk over a
-   * million candidates reads a few bytes of each.
+   * Per slot, a record of one "field code" per facet (FACETS order): a facet's field value, such
+   * as a document's level or its list of themes, numbered across facets. A walk over a million
+   * candidates reads 16 bytes of each and counts field codes; the values they stand for
+   * (`valuesOfField`) are counted once at the end.
    */
-  private codeStart = new Int32Array(0);
-  private codeData: Uint16Array | Int32Array = new Uint16Array(0);
-  /** By facet whose documents have one value each, that value's code by slot (in their runs too). */
-  private codeOfSlot: (Uint16Array | Int32Array | undefined)[] = [];
-  /** By code, its facet's bit, and whether its count is told (themes are told at their first level only). */
-  private facetBitOfCode = new Int32Array(0);
+  private records: Uint16Array | Int32Array = new Uint16Array(0);
+  private valuesOfField: (readonly number[])[] = [];
+  /** By value code, whether its count is told (themes are told at their first level only). */
   private countedCode = new Uint8Array(0);
   private idOfSlot = new Int32Array(0);
   private priorOfSlot = new Float64Array(0);
@@ -362,35 +358,24 @@ export class DocTable {
     this.titleLengthOfSlot = new Int32Array(n);
     this.orgOfSlot = new Int32Array(n);
     this.dayOfSlot = new Int32Array(n);
-    this.codeStart = new Int32Array(n + 1);
-    // Each document's facet codes: one list per facet and field value, looked up per document.
+    // Field codes by facet and field value, and the value codes each stands for.
     const fields = this.facetFields();
-    const parts = fields.map(() => [] as (readonly number[] | undefined)[]);
-    const partOf = (f: number, value: number) => (parts[f]![value] ??= fields[f]!.values(value).map((v) => this.code(f, v)));
-    let total = 0;
+    const fieldCodeOf = fields.map(() => [] as (number | undefined)[]);
+    const valuesOfField: (readonly number[])[] = [];
+    const fieldCode = (f: number, value: number) =>
+      (fieldCodeOf[f]![value] ??= valuesOfField.push(fields[f]!.values(value).map((v) => this.code(f, v))) - 1);
+    const width = fields.length;
+    const records = new Int32Array(n * width);
     for (let slot = 0; slot < n; slot++) {
       const at = this.idOfSlot[slot]! * FIELDS;
       this.priorOfSlot[slot] = priorOfValidity[rows[at + VALIDITY]!]!;
       this.titleLengthOfSlot[slot] = rows[at + TITLE_LENGTH]!;
       this.orgOfSlot[slot] = pathIndexOfOrg[rows[at + ORG]!]!;
       this.dayOfSlot[slot] = dayOfDate[rows[at + PUBLISHED]!]!;
-      this.codeStart[slot] = total;
-      for (let f = 0; f < fields.length; f++) total += partOf(f, rows[at + fields[f]!.field]!).length;
+      for (let f = 0; f < width; f++) records[slot * width + f] = fieldCode(f, rows[at + fields[f]!.field]!);
     }
-    this.codeStart[n] = total;
-    const small = this.valueOfCode.length <= 0xffff;
-    const data = (this.codeData = small ? new Uint16Array(total) : new Int32Array(total));
-    this.codeOfSlot = fields.map((f) => (f.single ? (small ? new Uint16Array(n) : new Int32Array(n)) : undefined));
-    for (let slot = 0; slot < n; slot++) {
-      const at = this.idOfSlot[slot]! * FIELDS;
-      let k = this.codeStart[slot]!;
-      for (let f = 0; f < fields.length; f++) {
-        const part = partOf(f, rows[at + fields[f]!.field]!);
-        for (const c of part) data[k++] = c;
-        if (fields[f]!.single) this.codeOfSlot[f]![slot] = part[0]!;
-      }
-    }
-    this.facetBitOfCode = Int32Array.from(this.facetOfCode, (facet) => 1 << facet);
+    this.records = valuesOfField.length <= 0xffff ? Uint16Array.from(records) : records;
+    this.valuesOfField = valuesOfField;
     this.countedCode = Uint8Array.from(this.valueOfCode, (value, code) => (FACETS[this.facetOfCode[code]!] === 'theme' && value.includes('.') ? 0 : 1));
     this.orgPaths = [...orgIndex.keys()];
     if (this.charsUsed > 2 * this.titleLengthOfSlot.reduce((sum, l) => sum + l, 0)) this.packTitles();
@@ -413,7 +398,7 @@ export class DocTable {
 
   /**
    * Under each facet (in FACETS order), the field it reads and the values a document matches for
-   * the field's value ('both' audiences match either selection), and whether that is always one.
+   * the field's value ('both' audiences match either selection).
    */
   private facetFields(): FacetField[] {
     const { enums, lists } = this;
@@ -424,10 +409,10 @@ export class DocTable {
       serviceObject: { field: SERVICE_OBJECTS, values: list },
       lifecycle: { field: LIFECYCLE, values: list },
       theme: { field: THEMES, values: list },
-      level: { field: LEVEL, values: one, single: true },
-      type: { field: TYPE, values: one, single: true },
-      validity: { field: VALIDITY, values: one, single: true },
-      year: { field: YEAR, values: (v) => [String(v)], single: true },
+      level: { field: LEVEL, values: one },
+      type: { field: TYPE, values: one },
+      validity: { field: VALIDITY, values: one },
+      year: { field: YEAR, values: (v) => [String(v)] },
     };
     return FACETS.map((name) => byFacet[name]);
   }
@@ -458,36 +443,28 @@ export class DocTable {
   }
 
   private walk(candidates: Int32Array | null, f: SearchFilters, facets: boolean, into?: Int32Array): { matches: Int32Array; facets?: FacetCounts } {
-    const counts = new Int32Array(this.valueOfCode.length);
-    // The facets with a selection as bits, and on each selected code its facet's bit (codes are facet-specific).
-    let chosen = 0;
-    const selectedBit = new Int32Array(this.valueOfCode.length);
+    // The chosen facets, and on each field code holding a selected value its facet's bit.
+    const chosen: number[] = [];
+    const selected = new Uint8Array(this.valueOfCode.length);
     FACETS.forEach((name, i) => {
       const values = f[name] as (string | number)[] | undefined;
       if (!values) return;
-      chosen |= 1 << i;
+      chosen.push(i);
       for (const v of values) {
         const c = this.codes[i]!.get(String(v));
-        if (c !== undefined) selectedBit[c] = 1 << i;
+        if (c !== undefined) selected[c] = 1;
       }
     });
+    const passBit = new Int32Array(this.valuesOfField.length);
+    if (chosen.length > 0) this.valuesOfField.forEach((values, field) => values.some((v) => selected[v]) && (passBit[field] = 1 << this.facetOfCode[values[0]!]!));
+    const chosenBits = chosen.reduce((bits, i) => bits | (1 << i), 0);
     const orgAllowed = f.orgPath || f.orgExact ? Uint8Array.from(this.orgPaths, (p) => (orgMatches(p, f) ? 1 : 0)) : null;
     const dated = f.from !== undefined || f.to !== undefined;
     const from = f.from ? dayKey(f.from) : 0;
     const to = f.to ? dayKey(f.to) : Infinity;
-    // Chosen facets of one value per document are checked in their columns, the others in the run.
-    const columns: (Uint16Array | Int32Array)[] = [];
-    const columnBits: number[] = [];
-    let inRun = 0;
-    FACETS.forEach((_, i) => {
-      if (!(chosen & (1 << i))) return;
-      const column = this.codeOfSlot[i];
-      if (column) {
-        columns.push(column);
-        columnBits.push(1 << i);
-      } else inRun |= 1 << i;
-    });
-    const { codeStart: start, codeData: data, facetBitOfCode: bitOf, codeOfSlot } = this;
+    const records = this.records;
+    const width = FACETS.length;
+    const fieldCounts = new Int32Array(this.valuesOfField.length);
     const n = candidates ? candidates.length : this.count;
     const matches = into ?? new Int32Array(n);
     let found = 0;
@@ -498,27 +475,24 @@ export class DocTable {
         const day = this.dayOfSlot[slot]!;
         if (day < from || day > to) continue;
       }
+      const at = slot * width;
       // The chosen facets none of whose selected values the document has.
-      let missing = 0;
-      for (let c = 0; c < columns.length; c++) if (selectedBit[columns[c]![slot]!] === 0) missing |= columnBits[c]!;
-      const first = start[slot]!;
-      const end = start[slot + 1]!;
-      if (inRun !== 0) {
-        let hit = 0;
-        for (let k = first; k < end; k++) hit |= selectedBit[data[k]!]!;
-        missing |= inRun & ~hit;
-      }
+      let hit = 0;
+      for (let c = 0; c < chosen.length; c++) hit |= passBit[records[at + chosen[c]!]!]!;
+      const missing = chosenBits & ~hit;
       if (missing === 0) {
-        if (facets) for (let k = first; k < end; k++) counts[data[k]!]!++;
+        if (facets) for (let k = at; k < at + width; k++) fieldCounts[records[k]!]!++;
         matches[found++] = slot;
       } else if (facets && (missing & (missing - 1)) === 0) {
         // Failing one facet only, it still counts there (multi-select).
-        const column = codeOfSlot[31 - Math.clz32(missing)];
-        if (column) counts[column[slot]!]!++;
-        else for (let k = first; k < end; k++) if (bitOf[data[k]!] === missing) counts[data[k]!]!++;
+        fieldCounts[records[at + 31 - Math.clz32(missing)]!]!++;
       }
     }
     if (!facets) return { matches: matches.subarray(0, found) };
+    const counts = new Int32Array(this.valueOfCode.length);
+    fieldCounts.forEach((count, field) => {
+      if (count > 0) for (const v of this.valuesOfField[field]!) counts[v]! += count;
+    });
     const byFacet = Object.fromEntries(FACETS.map((name) => [name, new Map<string, number>()])) as FacetCounts;
     counts.forEach((count, code) => count > 0 && this.countedCode[code] && byFacet[FACETS[this.facetOfCode[code]!]!].set(this.valueOfCode[code]!, count));
     return { matches: matches.subarray(0, found), facets: byFacet };
