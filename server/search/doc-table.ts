@@ -113,8 +113,8 @@ export class DocTable {
   private loadedUpTo = '';
   private loading: Promise<void> | undefined;
   /**
-   * Facet values as small integers, so counting is array arithmetic, not string hashing: codes
-   * are numbered across facets, so one array counts a document's values of every facet.
+   * Facet values as small integers ("value codes"), numbered across facets, so that counting is
+   * array arithmetic, not string hashing: one array by value code holds every facet's counts.
    */
   private codes = FACETS.map(() => new Map<string, number>());
   private valueOfCode: string[] = [];
