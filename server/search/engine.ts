@@ -14,7 +14,7 @@ import { bitsOf, intersect, marked, positionOf, within } from './id-lists.js';
 import { bestPassages, matchDocNo, passageCount, scoreEvery, wordPostings, type Scores } from './match.js';
 import { highlightWords, parseQuery, type ParsedQuery, type QueryTerm } from './query.js';
 import { ArrayPool, Rankings, type Ranking, type Scratch } from './rankings.js';
-import { WordCache, type WordEntry } from './word-cache.js';
+import { RevisionLru } from './revision-lru.js';
 
 export interface SearchParams {
   q: string;
@@ -36,7 +36,7 @@ const EVERY_ENOUGH = 10;
 const RANK_EVERY_UP_TO = 1000;
 /**
  * Query words' postings are kept within this many bytes per document, and at least the minimum
- * (see WordCache): at a million documents, 160 MB holds the postings of about seventy common words.
+ * (see RevisionLru): at a million documents, 160 MB holds the postings of about seventy common words.
  */
 const CACHED_WORD_BYTES_PER_DOC = 160;
 const MIN_CACHED_WORD_BYTES = 64_000_000;
@@ -86,6 +86,20 @@ function titleBound(parsed: ParsedQuery): (length: number) => number {
   return (length) => (length === queryLength ? TITLE_MAX : 1 + Math.min(1, words / length));
 }
 
+/** What is known of one query word's matches; each part is read once per content revision. */
+interface WordEntry {
+  /** By slot, whether the document's title holds it, filled in as titles are weighed. */
+  titled?: Uint8Array;
+  /** Its documents, and those holding it in their title or metadata, as ids. */
+  read?: Promise<{ docs: Int32Array; heads: Int32Array }>;
+  slots?: Promise<Int32Array>;
+  /** The same slots as bits, for a common word: shorter lists are intersected with it bit by bit. */
+  bits?: Promise<Uint32Array>;
+  /** Slots of the documents holding it in their title or metadata. */
+  heads?: Promise<Int32Array>;
+  passages?: Promise<number>;
+}
+
 const wordKey = (t: QueryTerm) => JSON.stringify([t.word, t.parts, t.alternatives]);
 
 /** The bytes a part of a word's entry holds in its arrays. */
@@ -121,7 +135,7 @@ export class SearchEngine {
   readonly docs: DocTable;
   private labels: { revision: number; terms: TermLabels } | undefined;
   /** What is known of each query word. */
-  private words = new WordCache(() => Math.max(MIN_CACHED_WORD_BYTES, CACHED_WORD_BYTES_PER_DOC * this.docs.size));
+  private words = new RevisionLru<WordEntry>(() => ({ bytes: Math.max(MIN_CACHED_WORD_BYTES, CACHED_WORD_BYTES_PER_DOC * this.docs.size) }));
   /** Whole answers by request, for the current revision: popular searches repeat. */
   private results = new RevisionCache<SearchResult>(CACHED_RESULTS);
   /** The policy list's filtered slots by filters: a site pages through the same lists over and over. */
@@ -349,13 +363,13 @@ export class SearchEngine {
    */
   private cached<K extends Exclude<keyof WordEntry, 'titled'>>(term: QueryTerm, part: K, read: () => NonNullable<WordEntry[K]>): NonNullable<WordEntry[K]> {
     const key = wordKey(term);
-    const entry = this.words.entry(this.docs.revision, key);
+    const entry = this.words.use(this.docs.revision, key, () => ({}));
     const found = entry[part];
     if (found) return found as NonNullable<WordEntry[K]>;
     const reading = read();
     entry[part] = reading;
     (reading as Promise<Parameters<typeof bytesOf>[0]>).then(
-      (value) => this.words.count(key, entry, bytesOf(value)),
+      (value) => this.words.grow(key, entry, bytesOf(value)),
       () => entry[part] === reading && delete entry[part],
     );
     return reading;
@@ -364,10 +378,10 @@ export class SearchEngine {
   /** The marks of the titles holding a word (see COVERED): a byte per document. */
   private titled(term: QueryTerm): Uint8Array {
     const key = wordKey(term);
-    const entry = this.words.entry(this.docs.revision, key);
+    const entry = this.words.use(this.docs.revision, key, () => ({}));
     if (!entry.titled) {
       entry.titled = new Uint8Array(this.docs.size);
-      this.words.count(key, entry, entry.titled.byteLength);
+      this.words.grow(key, entry, entry.titled.byteLength);
     }
     return entry.titled;
   }

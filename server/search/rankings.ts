@@ -1,3 +1,5 @@
+import { RevisionLru } from './revision-lru.js';
+
 /** A query's index scores by slot, whatever the filters: what a search computes before it filters. */
 export interface Scratch {
   /** Per slot, the score beyond `shared`, which every candidate has. */
@@ -51,7 +53,6 @@ interface Held {
   users: number;
   /** Out of the cache: recycled when its last user is done. */
   dropped: boolean;
-  bytes: number;
 }
 
 /**
@@ -61,65 +62,42 @@ interface Held {
  * recently used dropped first; a dropped ranking's arrays are recycled once no search uses them.
  */
 export class Rankings {
-  private revision = -1;
-  /** In order of use, the most recent last. */
-  private readonly held = new Map<string, Held>();
-  private bytes = 0;
+  private readonly held: RevisionLru<Held>;
 
   constructor(
-    private readonly budget: { bytes: number; count: number },
+    budget: { bytes: number; count: number },
     private readonly recycle: (ranking: Ranking) => void,
-  ) {}
+  ) {
+    this.held = new RevisionLru(
+      () => budget,
+      (held) => {
+        held.dropped = true;
+        this.recycleIfUnused(held);
+      },
+    );
+  }
 
   /** The ranking of a query at a revision, computed at most once while held; `release` when done with it. */
   use(revision: number, key: string, compute: () => Promise<Ranking | undefined>): { ranking: Promise<Ranking | undefined>; release: () => void } {
-    if (revision !== this.revision) {
-      this.revision = revision;
-      for (const key of [...this.held.keys()]) this.drop(key);
-    }
-    let held = this.held.get(key);
-    if (held) this.held.delete(key);
-    else {
-      const ranking = compute();
-      const made: Held = (held = { ranking, users: 0, dropped: false, bytes: 0 });
-      ranking.then(
-        (r) => this.count(key, made, r),
-        () => this.held.get(key) === made && this.held.delete(key),
+    const held = this.held.use(revision, key, () => {
+      const made: Held = { ranking: compute(), users: 0, dropped: false };
+      made.ranking.then(
+        (r) => r && this.held.grow(key, made, r.slots.byteLength + r.scratch.score.byteLength + r.scratch.member.byteLength + r.scratch.inHead.byteLength),
+        () => this.held.forget(key, made),
       );
-    }
-    this.held.set(key, held);
+      return made;
+    });
     held.users++;
-    const using = held;
     let released = false;
     return {
       ranking: held.ranking,
       release: () => {
         if (released) return;
         released = true;
-        using.users--;
-        this.recycleIfUnused(using);
+        held.users--;
+        this.recycleIfUnused(held);
       },
     };
-  }
-
-  /** Counts a computed ranking's bytes, dropping the least recently used others while over budget. */
-  private count(key: string, held: Held, ranking: Ranking | undefined): void {
-    if (this.held.get(key) !== held || !ranking) return;
-    const { slots, scratch } = ranking;
-    held.bytes = slots.byteLength + scratch.score.byteLength + scratch.member.byteLength + scratch.inHead.byteLength;
-    this.bytes += held.bytes;
-    for (const oldest of this.held.keys()) {
-      if ((this.bytes <= this.budget.bytes && this.held.size <= this.budget.count) || oldest === key) break;
-      this.drop(oldest);
-    }
-  }
-
-  private drop(key: string): void {
-    const held = this.held.get(key)!;
-    this.held.delete(key);
-    this.bytes -= held.bytes;
-    held.dropped = true;
-    this.recycleIfUnused(held);
   }
 
   private recycleIfUnused(held: Held): void {
