@@ -168,10 +168,10 @@ export class DocTable {
 
   /** Whether a document's bare title holds this text: read in place, as ranking asks it of many titles. */
   titleHolds(slot: number, text: string): boolean {
+    if (text.length === 0) return true;
     const at = this.idOfSlot[slot]! * FIELDS;
     const from = this.rows[at + TITLE_AT]!;
     const last = from + this.rows[at + TITLE_LENGTH]! - text.length;
-    if (text.length === 0) return true;
     const chars = this.chars;
     const first = text.charCodeAt(0);
     for (let i = from; i <= last; i++) {
@@ -378,13 +378,14 @@ export class DocTable {
     this.valuesOfField = valuesOfField;
     this.countedCode = Uint8Array.from(this.valueOfCode, (value, code) => (FACETS[this.facetOfCode[code]!] === 'theme' && value.includes('.') ? 0 : 1));
     this.orgPaths = [...orgIndex.keys()];
-    if (this.charsUsed > 2 * this.titleLengthOfSlot.reduce((sum, l) => sum + l, 0)) this.packTitles();
+    const live = this.titleLengthOfSlot.reduce((sum, l) => sum + l, 0);
+    if (this.charsUsed > 2 * live) this.packTitles(live);
   }
 
-  /** Drops the characters of titles written again. */
-  private packTitles(): void {
+  /** Drops the characters of titles written again, keeping the `live` ones. */
+  private packTitles(live: number): void {
     const old = this.chars;
-    this.chars = new Uint16Array(Math.max(1024, this.titleLengthOfSlot.reduce((sum, l) => sum + l, 0)));
+    this.chars = new Uint16Array(Math.max(1024, live));
     this.charsUsed = 0;
     for (let slot = 0; slot < this.count; slot++) {
       const at = this.idOfSlot[slot]! * FIELDS;

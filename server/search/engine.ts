@@ -106,40 +106,17 @@ const wordKey = (t: QueryTerm) => JSON.stringify([t.word, t.parts, t.alternative
 const bytesOf = (part: ArrayBufferView | { docs: Int32Array; heads: Int32Array } | number) =>
   typeof part === 'number' ? 0 : ArrayBuffer.isView(part) ? part.byteLength : part.docs.byteLength + part.heads.byteLength;
 
-/** Values by key for one content revision, dropped when the content changes; past `max`, the oldest go. */
-class RevisionCache<V> {
-  private revision = -1;
-  private readonly byKey = new Map<string, V>();
-
-  constructor(private readonly max: number) {}
-
-  get(revision: number, key: string): V | undefined {
-    if (revision !== this.revision) {
-      this.revision = revision;
-      this.byKey.clear();
-    }
-    return this.byKey.get(key);
-  }
-
-  /** Keeps a value computed at `revision`, unless the content has moved on meanwhile. */
-  set(revision: number, key: string, value: V): void {
-    if (revision !== this.revision) return;
-    if (this.byKey.size >= this.max) this.byKey.delete(this.byKey.keys().next().value!);
-    this.byKey.set(key, value);
-  }
-}
-
 type TermLabels = Map<string, Map<string, { name: string; nameEn: string; sort: number }>>;
 
 export class SearchEngine {
   readonly docs: DocTable;
   private labels: { revision: number; terms: TermLabels } | undefined;
   /** What is known of each query word. */
-  private words = new RevisionLru<WordEntry>(() => ({ bytes: Math.max(MIN_CACHED_WORD_BYTES, CACHED_WORD_BYTES_PER_DOC * this.docs.size) }));
+  private words = new RevisionLru<WordEntry>(() => ({ size: Math.max(MIN_CACHED_WORD_BYTES, CACHED_WORD_BYTES_PER_DOC * this.docs.size) }));
   /** Whole answers by request, for the current revision: popular searches repeat. */
-  private results = new RevisionCache<SearchResult>(CACHED_RESULTS);
+  private results = new RevisionLru<SearchResult>(() => ({ size: 0, count: CACHED_RESULTS }));
   /** The policy list's filtered slots by filters: a site pages through the same lists over and over. */
-  private selections = new RevisionCache<Int32Array | null>(CACHED_SELECTIONS);
+  private selections = new RevisionLru<Int32Array | null>(() => ({ size: 0, count: CACHED_SELECTIONS }));
   private scratch = new ArrayPool<Scratch>(
     (n) => ({ score: new Float64Array(n), shared: 0, member: new Uint8Array(n), inHead: new Uint8Array(n) }),
     (s) => {
@@ -149,7 +126,7 @@ export class SearchEngine {
       s.inHead.fill(0);
     },
   );
-  private rankings = new Rankings({ bytes: CACHED_RANKING_BYTES, count: CACHED_RANKINGS }, (r) => this.scratch.give(r.scratch, r.scratch.score.length));
+  private rankings = new Rankings({ size: CACHED_RANKING_BYTES, count: CACHED_RANKINGS }, (r) => this.scratch.give(r.scratch, r.scratch.score.length));
   /** Room for a search's filtered matches and their base scores, a slot each (written before read). */
   private room = new ArrayPool(
     (n) => ({ matches: new Int32Array(n), base: new Float64Array(n) }),
@@ -158,7 +135,7 @@ export class SearchEngine {
   );
   private readonly hitRows: HitRows;
   /** What beginningLike found, by the characters looked for: readers' misspellings repeat. */
-  private beginnings = new RevisionCache<string[]>(CACHED_BEGINNINGS);
+  private beginnings = new RevisionLru<string[]>(() => ({ size: 0, count: CACHED_BEGINNINGS }));
   private names: { revision: number; names: LawNames } | undefined;
 
   constructor(private readonly store: Store) {
@@ -362,8 +339,7 @@ export class SearchEngine {
    * read, and a failed read is not kept.
    */
   private cached<K extends Exclude<keyof WordEntry, 'titled'>>(term: QueryTerm, part: K, read: () => NonNullable<WordEntry[K]>): NonNullable<WordEntry[K]> {
-    const key = wordKey(term);
-    const entry = this.words.use(this.docs.revision, key, () => ({}));
+    const { key, entry } = this.wordEntry(term);
     const found = entry[part];
     if (found) return found as NonNullable<WordEntry[K]>;
     const reading = read();
@@ -375,10 +351,15 @@ export class SearchEngine {
     return reading;
   }
 
+  /** What is known of a word at the current revision. */
+  private wordEntry(term: QueryTerm): { key: string; entry: WordEntry } {
+    const key = wordKey(term);
+    return { key, entry: this.words.use(this.docs.revision, key, () => ({})) };
+  }
+
   /** The marks of the titles holding a word (see COVERED): a byte per document. */
   private titled(term: QueryTerm): Uint8Array {
-    const key = wordKey(term);
-    const entry = this.words.use(this.docs.revision, key, () => ({}));
+    const { key, entry } = this.wordEntry(term);
     if (!entry.titled) {
       entry.titled = new Uint8Array(this.docs.size);
       this.words.grow(key, entry, entry.titled.byteLength);

@@ -1,5 +1,6 @@
 import type { DB } from '../db/index.js';
 import { splitPassages, type Passage } from './passages.js';
+import { RevisionLru } from './revision-lru.js';
 
 /** What a hit shows of a policy, with its body already cut into passages for the snippet. */
 export interface HitRow {
@@ -22,31 +23,22 @@ export interface HitRow {
  * searches, and reading and splitting their bodies again cost more than ranking them.
  */
 export class HitRows {
-  private revision = -1;
-  private readonly byId = new Map<number, { row: HitRow; chars: number }>();
-  private chars = 0;
+  private readonly rows: RevisionLru<HitRow>;
 
   constructor(
     private readonly db: DB,
-    private readonly maxChars: number,
-  ) {}
+    maxChars: number,
+  ) {
+    this.rows = new RevisionLru(() => ({ size: maxChars }));
+  }
 
   /** The rows of these policies (those that exist) at `revision`. */
   async read(ids: number[], revision: number): Promise<Map<number, HitRow>> {
-    if (revision !== this.revision) {
-      this.revision = revision;
-      this.byId.clear();
-      this.chars = 0;
-    }
     const out = new Map<number, HitRow>();
     const missing = ids.filter((id) => {
-      const found = this.byId.get(id);
-      if (!found) return true;
-      out.set(id, found.row);
-      // Map order is recency order.
-      this.byId.delete(id);
-      this.byId.set(id, found);
-      return false;
+      const found = this.rows.get(revision, String(id));
+      if (found) out.set(id, found);
+      return !found;
     });
     if (missing.length === 0) return out;
     const rows = await this.db
@@ -58,19 +50,8 @@ export class HitRows {
     for (const { text, ...rest } of rows) {
       const row = { ...rest, passages: splitPassages(text) };
       out.set(row.id, row);
-      this.keep(revision, row, text.length);
+      this.rows.set(revision, String(row.id), row, text.length);
     }
     return out;
-  }
-
-  private keep(revision: number, row: HitRow, chars: number): void {
-    if (revision !== this.revision || this.byId.has(row.id)) return;
-    while (this.chars + chars > this.maxChars && this.byId.size > 0) {
-      const [id, oldest] = this.byId.entries().next().value!;
-      this.byId.delete(id);
-      this.chars -= oldest.chars;
-    }
-    this.byId.set(row.id, { row, chars });
-    this.chars += chars;
   }
 }

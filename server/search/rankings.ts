@@ -65,7 +65,7 @@ export class Rankings {
   private readonly held: RevisionLru<Held>;
 
   constructor(
-    budget: { bytes: number; count: number },
+    budget: { size: number; count: number },
     private readonly recycle: (ranking: Ranking) => void,
   ) {
     this.held = new RevisionLru(

@@ -7,7 +7,7 @@ const ranking = (n: number, candidates = 0): Ranking => ({
   scratch: { score: new Float64Array(n), shared: 0, member: new Uint8Array(n), inHead: new Uint8Array(n) },
 });
 
-function setup(budget = { bytes: 1000, count: 10 }) {
+function setup(budget = { size: 1000, count: 10 }) {
   const recycled: Ranking[] = [];
   const computed: string[] = [];
   const rankings = new Rankings(budget, (r) => recycled.push(r));
@@ -35,7 +35,7 @@ describe('Rankings', () => {
 
   it('drops the least recently used past its budget, recycling only what no search uses', async () => {
     // 100 bytes a ranking of 10 slots: three fit in 300.
-    const { use, recycled, computed } = setup({ bytes: 300, count: 10 });
+    const { use, recycled, computed } = setup({ size: 300, count: 10 });
     const first = use('a');
     const a = await first.ranking;
     first.release();
@@ -59,7 +59,7 @@ describe('Rankings', () => {
   });
 
   it('holds at most its count of rankings', async () => {
-    const { use, computed } = setup({ bytes: 1e9, count: 2 });
+    const { use, computed } = setup({ size: 1e9, count: 2 });
     for (const key of ['a', 'b', 'c']) {
       const u = use(key);
       await u.ranking;

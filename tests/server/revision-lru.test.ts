@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RevisionLru } from '../../server/search/revision-lru.js';
 
-const lru = (bytes: number, count?: number) => {
+const lru = (size: number, count?: number) => {
   const dropped: object[] = [];
-  return { cache: new RevisionLru<object>(() => ({ bytes, count }), (v) => dropped.push(v)), dropped };
+  return { cache: new RevisionLru<object>(() => ({ size, count }), (v) => dropped.push(v)), dropped };
 };
 
 describe('RevisionLru', () => {
@@ -72,5 +72,24 @@ describe('RevisionLru', () => {
     cache.forget('a', a);
     expect(cache.use(1, 'a', () => ({}))).not.toBe(a);
     expect(dropped).toEqual([]);
+  });
+
+  it('gets and sets values computed elsewhere, unless the content moved on meanwhile', () => {
+    const { cache, dropped } = lru(100, 2);
+    expect(cache.get(1, 'a')).toBeUndefined();
+    const a = {};
+    cache.set(1, 'a', a, 60);
+    expect(cache.get(1, 'a')).toBe(a);
+    const again = {};
+    cache.set(1, 'a', again, 60); // written again: counted once
+    const b = {};
+    cache.set(1, 'b', b, 40);
+    expect(cache.get(1, 'a')).toBe(again);
+    expect(cache.get(1, 'b')).toBe(b);
+    cache.set(0, 'c', {}); // computed at an older revision
+    expect(cache.get(1, 'c')).toBeUndefined();
+    cache.set(1, 'c', {}, 1); // 101 of 100: a, the least recently used, goes
+    expect(cache.get(1, 'a')).toBeUndefined();
+    expect(dropped).toEqual([again]);
   });
 });
