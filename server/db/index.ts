@@ -19,6 +19,8 @@ import { mediaTopicPinsMigration } from './migrations/0012-media-topic-pins.js';
 import { bodyCompressionMigration } from './migrations/0013-body-compression.js';
 import { ftsAsciiMigration } from './migrations/0014-fts-ascii.js';
 import { sqlitePostingsMigration } from './migrations/0015-sqlite-postings.js';
+import { docRunsMigration } from './migrations/0016-doc-runs.js';
+import { indexMissing } from '../search/reindex.js';
 
 export type { Dialect } from './dialect.js';
 export type DB = Kysely<Database>;
@@ -89,6 +91,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0013-body-compression': bodyCompressionMigration(dialect),
     '0014-fts-ascii': ftsAsciiMigration(dialect),
     '0015-sqlite-postings': sqlitePostingsMigration(dialect),
+    '0016-doc-runs': docRunsMigration(dialect),
   };
 }
 
@@ -100,7 +103,10 @@ export async function migrate(store: Store): Promise<string[]> {
   const migrator = new Migrator({ db: store.db, provider, migrationTableSchema: store.schema, allowUnorderedMigrations: true });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) throw error;
-  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const ran = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // Migrations that build the search index anew leave it empty: the stored policies go into it here.
+  if (ran.length > 0) await indexMissing(store.db, store.dialect);
+  return ran;
 }
 
 /** PostgreSQL returns count(*) as a string; every count passes through here. */

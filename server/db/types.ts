@@ -245,12 +245,10 @@ export interface SearchDocsTable {
   passage_words: number;
 }
 
-/** A word's documents and passages in one block, as varints (search/postings.ts). */
+/** A word's passages in one block, as varints (search/postings.ts). */
 export interface SearchPostingsTable {
   term: string;
   block: number;
-  docs: Buffer;
-  ndocs: number;
   passages: Buffer;
   npassages: number;
 }

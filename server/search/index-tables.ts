@@ -2,12 +2,17 @@ import { CompiledQuery, sql } from 'kysely';
 import type { DB, Dialect } from '../db/index.js';
 import type { DocWords } from './index-tokens.js';
 import { policyOfRow } from './passages.js';
-import { bm25, buildBlock, decodeDocs, decodePassages, withoutDocs, type DocPostings, type PostingRow } from './postings.js';
+import { bumpRevision } from '../services/revision.js';
+import { bm25, buildBlock, decodeDocs, decodePassages, joinDocs, passagesWithout, type DocPostings } from './postings.js';
 
 /**
- * The search index's tables, the same on both stores (postings.ts says what a row holds). A
- * document written again gets its entries in a new block; its old entries are listed in
- * search_dropped and skipped by readers until compact() rewrites or removes the blocks they are in.
+ * The search index's tables, the same on both stores (postings.ts says what a row holds). Each write
+ * batch is a block: a row per word listing its passages in the block (search_postings), and a run of
+ * one block listing its documents (search_run_docs). After an import, runs of neighbouring blocks are
+ * merged (mergeRuns), so that a common word's documents are a few rows, not one per block: at a
+ * million policies a word read from a thousand scattered rows took 190 ms from disk.
+ * A document written again gets its entries in a new block; its old entries are listed in
+ * search_dropped (by block) and skipped by readers until compact() rewrites or removes them.
  */
 
 /** Rows per insert on PostgreSQL: each statement sends one array per column. */
@@ -24,33 +29,49 @@ async function sqliteInsert<T>(db: DB, insert: string, columns: number, rows: T[
   }
 }
 
+/** Runs `work` in a transaction, or in the caller's (a migration's). */
+function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 /**
- * Inserts posting rows. On PostgreSQL their bytes travel as one binary parameter that the statement
- * cuts up: a bytea[] parameter would go as hex text, twice the size, encoded here and parsed there.
+ * Inserts rows of a word, a key (block or run), a count and bytes. On PostgreSQL the bytes travel as
+ * one binary parameter that the statement cuts up: a bytea[] parameter would go as hex text, twice
+ * the size, encoded here and parsed there.
  */
-async function insertPostings(db: DB, dialect: Dialect, block: number, rows: PostingRow[]): Promise<void> {
+async function insertBytes(
+  db: DB,
+  dialect: Dialect,
+  into: { table: 'search_postings'; key: 'block'; count: 'npassages'; bytes: 'passages' } | { table: 'search_run_docs'; key: 'run'; count: 'ndocs'; bytes: 'docs' },
+  key: number,
+  rows: { term: string; count: number; bytes: Uint8Array }[],
+): Promise<void> {
+  const { table, count, bytes } = into;
   if (dialect === 'sqlite') {
-    return sqliteInsert(db, 'insert into search_postings (term, block, ndocs, npassages, docs, passages) values ', 6, rows, (r) => [r.term, block, r.ndocs, r.npassages, r.docs, r.passages]);
+    return sqliteInsert(db, `insert into ${table} (term, ${into.key}, ${count}, ${bytes}) values `, 4, rows, (r) => [r.term, key, r.count, r.bytes]);
   }
   for (let i = 0; i < rows.length; i += PG_ROWS) {
     const chunk = rows.slice(i, i + PG_ROWS);
-    const parts = chunk.flatMap((r) => [r.docs, r.passages]);
     const starts: number[] = [];
     let at = 1;
-    for (const part of parts) {
+    for (const r of chunk) {
       starts.push(at);
-      at += part.length;
+      at += r.bytes.length;
     }
-    await sql`insert into search_postings (term, block, docs, ndocs, passages, npassages)
-      select term, ${block}::integer, substring(bytes from d_at for d_len), ndocs, substring(bytes from p_at for p_len), npassages
-      from (select ${Buffer.concat(parts)}::bytea as bytes) b,
-           unnest(${chunk.map((r) => r.term)}::text[], ${chunk.map((_, k) => starts[2 * k])}::integer[], ${chunk.map((r) => r.docs.length)}::integer[], ${chunk.map((r) => r.ndocs)}::integer[],
-                  ${chunk.map((_, k) => starts[2 * k + 1])}::integer[], ${chunk.map((r) => r.passages.length)}::integer[], ${chunk.map((r) => r.npassages)}::integer[])
-           as v (term, d_at, d_len, ndocs, p_at, p_len, npassages)`.execute(db);
+    await sql`insert into ${sql.table(table)} (term, ${sql.ref(into.key)}, ${sql.ref(count)}, ${sql.ref(bytes)})
+      select term, ${key}::integer, n, substring(bytes from b_at for b_len)
+      from (select ${Buffer.concat(chunk.map((r) => r.bytes))}::bytea as bytes) b,
+           unnest(${chunk.map((r) => r.term)}::text[], ${chunk.map((r) => r.count)}::integer[], ${starts}::integer[], ${chunk.map((r) => r.bytes.length)}::integer[])
+           as v (term, n, b_at, b_len)`.execute(db);
   }
 }
 
-/** Files a batch of documents as one new block. */
+const insertPassages = (db: DB, dialect: Dialect, block: number, rows: { term: string; count: number; bytes: Uint8Array }[]) =>
+  insertBytes(db, dialect, { table: 'search_postings', key: 'block', count: 'npassages', bytes: 'passages' }, block, rows.filter((r) => r.count > 0));
+const insertRunDocs = (db: DB, dialect: Dialect, run: number, rows: { term: string; count: number; bytes: Uint8Array }[]) =>
+  insertBytes(db, dialect, { table: 'search_run_docs', key: 'run', count: 'ndocs', bytes: 'docs' }, run, rows.filter((r) => r.count > 0));
+
+/** Files a batch of documents as one new block, and a run of it alone. */
 export async function writeBlock(db: DB, dialect: Dialect, docs: { id: number; words: DocWords }[]): Promise<void> {
   if (docs.length === 0) return;
   const { rows, stats } = buildBlock(docs);
@@ -69,7 +90,9 @@ export async function writeBlock(db: DB, dialect: Dialect, docs: { id: number; w
                     ${chunk.map((s) => s.passageWords)}::integer[]) as v (id, words, passages, passage_words)`.execute(db);
     }
   }
-  await insertPostings(db, dialect, block, rows);
+  await insertPassages(db, dialect, block, rows.map((r) => ({ term: r.term, count: r.npassages, bytes: r.passages })));
+  await insertRunDocs(db, dialect, block, rows.map((r) => ({ term: r.term, count: r.ndocs, bytes: r.docs })));
+  await sql`insert into search_runs (run, last_block, docs) values (${block}, ${block}, ${stats.length})`.execute(db);
   const sum = (f: (s: (typeof stats)[number]) => number) => stats.reduce((n, s) => n + f(s), 0);
   await sql`update search_totals set docs = docs + ${stats.length}, words = words + ${sum((s) => s.words)},
     passages = passages + ${sum((s) => s.passages)}, passage_words = passage_words + ${sum((s) => s.passageWords)}`.execute(db);
@@ -96,29 +119,117 @@ export async function unindex(db: DB, dialect: Dialect, ids: number[]): Promise<
   }
 }
 
+/** A list of numbers as SQL: `in (…)` takes them as bound values. */
+const listed = (ids: number[]) => sql.join(ids);
+
+/**
+ * Applies the dropped entries of these blocks: their passage rows, and the runs holding them, are
+ * written again without them, and blocks and runs left empty go.
+ */
+async function dropEntries(db: DB, dialect: Dialect, blocks: number[]): Promise<void> {
+  if (blocks.length === 0) return;
+  const { rows: goneRows } = await sql<{ policy_id: number; block: number }>`delete from search_dropped where block in (${listed(blocks)}) returning policy_id, block`.execute(db);
+  const gone = new Map<number, Set<number>>();
+  for (const r of goneRows) (gone.get(r.block) ?? gone.set(r.block, new Set()).get(r.block)!).add(r.policy_id);
+  for (const [block, ids] of gone) {
+    const { rows: old } = await sql<{ term: string; passages: Buffer }>`delete from search_postings where block = ${block} returning term, passages`.execute(db);
+    const kept = old.map((r) => ({ term: r.term, ...passagesWithout(r.passages, ids, policyOfRow) }));
+    await insertPassages(db, dialect, block, kept.map((r) => ({ term: r.term, count: r.npassages, bytes: r.passages })));
+    await sql`update search_blocks set docs = docs - ${ids.size} where block = ${block}`.execute(db);
+  }
+  await sql`delete from search_blocks where block in (${listed(blocks)}) and docs <= 0`.execute(db);
+  // A document sits in one block, and so in one run: each run loses the ids of its own blocks.
+  const { rows: runs } = await sql<{ run: number; last_block: number }>`select run, last_block from search_runs`.execute(db);
+  for (const { run, last_block } of runs) {
+    const ids = new Set([...gone].filter(([block]) => block >= run && block <= last_block).flatMap(([, ids]) => [...ids]));
+    if (ids.size === 0) continue;
+    const { rows: old } = await sql<{ term: string; docs: Buffer }>`delete from search_run_docs where run = ${run} returning term, docs`.execute(db);
+    await insertRunDocs(db, dialect, run, old.map((r) => ({ term: r.term, ...countedDocs(joinDocs([{ docs: r.docs, gone: ids }])) })));
+    await sql`update search_runs set docs = docs - ${ids.size} where run = ${run}`.execute(db);
+  }
+  await sql`delete from search_runs where docs <= 0`.execute(db);
+}
+
+const countedDocs = ({ docs, ndocs }: { docs: Buffer; ndocs: number }) => ({ count: ndocs, bytes: docs });
+
 /** Below this share of dropped documents a block is left as it is: readers skip its dropped entries. */
 const COMPACT_SHARE = 0.25;
 
-/**
- * Removes the blocks whose documents were all written again, and rewrites those with many dropped
- * entries (after an import: a block costs one pass over its rows).
- */
-export async function compact(db: DB, dialect: Dialect): Promise<void> {
+/** Rewrites the blocks with many dropped entries, and removes those whose documents were all written again. */
+async function compact(db: DB, dialect: Dialect): Promise<void> {
   const { rows: blocks } = await sql<{ block: number; dropped: number; docs: number }>`
     select d.block, cast(count(*) as integer) as dropped, b.docs from search_dropped d join search_blocks b using (block) group by d.block, b.docs`.execute(db);
-  for (const { block, dropped, docs } of blocks) {
-    if (dropped < docs && dropped < docs * COMPACT_SHARE) continue;
-    const { rows: goneRows } = await sql<{ policy_id: number }>`delete from search_dropped where block = ${block} returning policy_id`.execute(db);
-    if (dropped >= docs) {
-      await sql`delete from search_postings where block = ${block}`.execute(db);
-      await sql`delete from search_blocks where block = ${block}`.execute(db);
+  await dropEntries(
+    db,
+    dialect,
+    blocks.filter((b) => b.dropped >= b.docs * COMPACT_SHARE).map((b) => b.block),
+  );
+}
+
+/** Runs are merged up to this many documents: at a million policies a word's documents are then some ten rows. */
+const RUN_DOCS = 100_000;
+/** Neighbouring runs are merged once the result is this many times the largest of them: each merge at least multiplies a document's run size by it. */
+const MERGE_FANOUT = 10;
+
+/**
+ * Which neighbouring runs to merge (each list, in order, becomes one run): the longest stretch from
+ * each run that stays within `most` documents and holds at least `fanout` times its largest run. So a
+ * bulk import's blocks become runs of `most`, while a trickle of small imports is merged only once
+ * enough of them gather, each document rewritten about log_fanout(most / block size) times.
+ */
+export function runsToMerge(runs: { run: number; docs: number }[], most = RUN_DOCS, fanout = MERGE_FANOUT): number[][] {
+  const merges: number[][] = [];
+  for (let i = 0; i < runs.length; ) {
+    let best = -1;
+    for (let j = i, sum = 0, max = 0; j < runs.length && sum + runs[j]!.docs <= most; j++) {
+      sum += runs[j]!.docs;
+      max = Math.max(max, runs[j]!.docs);
+      if (j > i && sum >= fanout * max) best = j;
+    }
+    if (best < 0) {
+      i++;
       continue;
     }
-    const { rows: old } = await sql<PostingRow>`delete from search_postings where block = ${block} returning term, docs, passages`.execute(db);
-    const gone = new Set(goneRows.map((r) => r.policy_id));
-    await insertPostings(db, dialect, block, old.map((r) => ({ term: r.term, ...withoutDocs(r, gone, policyOfRow) })).filter((r) => r.ndocs > 0));
-    await sql`update search_blocks set docs = docs - ${dropped} where block = ${block}`.execute(db);
+    merges.push(runs.slice(i, best + 1).map((r) => r.run));
+    i = best + 1;
   }
+  return merges;
+}
+
+/** Merges neighbouring runs (runsToMerge); dropped entries in their blocks are applied first. */
+async function mergeRuns(db: DB, dialect: Dialect): Promise<void> {
+  // Block writers wait: a block numbered inside a merged run's range must not land meanwhile.
+  if (dialect === 'postgres') await sql`lock table search_runs in share row exclusive mode`.execute(db);
+  const { rows: runs } = await sql<{ run: number; last_block: number; docs: number }>`select run, last_block, docs from search_runs order by run`.execute(db);
+  const merges = runsToMerge(runs);
+  if (merges.length === 0) return;
+  const lastBlock = new Map(runs.map((r) => [r.run, r.last_block]));
+  const { rows: dropped } = await sql<{ block: number }>`select distinct block from search_dropped`.execute(db);
+  const merged = (block: number) => merges.some((m) => block >= m[0]! && block <= lastBlock.get(m.at(-1)!)!);
+  await dropEntries(db, dialect, dropped.map((r) => r.block).filter(merged));
+  for (const merge of merges) {
+    const { rows } = await sql<{ term: string; run: number; ndocs: number; docs: Buffer }>`
+      delete from search_run_docs where run in (${listed(merge)}) returning term, run, ndocs, docs`.execute(db);
+    const byTerm = new Map<string, typeof rows>();
+    for (const r of rows) (byTerm.get(r.term) ?? byTerm.set(r.term, []).get(r.term)!).push(r);
+    const joined = [...byTerm].map(([term, own]) => ({ term, ...countedDocs(joinDocs(own.sort((a, b) => a.run - b.run))) }));
+    const { rows: sums } = await sql<{ docs: number }>`delete from search_runs where run in (${listed(merge)}) returning docs`.execute(db);
+    await insertRunDocs(db, dialect, merge[0]!, joined);
+    await sql`insert into search_runs (run, last_block, docs) values (${merge[0]}, ${lastBlock.get(merge.at(-1)!)}, ${sums.reduce((n, r) => n + r.docs, 0)})`.execute(db);
+  }
+}
+
+/**
+ * After an import: compacts blocks with many dropped entries, then merges runs, in one transaction
+ * that moves the content revision on (readers decode what they read against the dropped entries of
+ * their revision).
+ */
+export async function tidyIndex(db: DB, dialect: Dialect): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await compact(trx, dialect);
+    await mergeRuns(trx, dialect);
+    await bumpRevision(trx);
+  });
 }
 
 /**
@@ -158,11 +269,11 @@ interface ReadCache {
   entries: number;
   totals?: Promise<Totals>;
   dropped?: Promise<Map<number, Set<number>>>;
+  goneByRun?: Promise<Map<number, Set<number>>>;
   docs: Map<string, DocPostings>;
   passages: Map<string, PassageScores>;
   /** Words by document id. */
   sizes: Map<number, number>;
-  /** Each word's documents and passages, counted from its rows' headers. */
   counts: Map<string, WordCount>;
 }
 const caches = new WeakMap<DB, ReadCache>();
@@ -176,7 +287,7 @@ function cacheAt(db: DB, revision: number): ReadCache {
 }
 
 /** Reads a value once per revision; a failed read is not kept. */
-function once<K extends 'totals' | 'dropped'>(cache: ReadCache, key: K, read: () => NonNullable<ReadCache[K]>): NonNullable<ReadCache[K]> {
+function once<K extends 'totals' | 'dropped' | 'goneByRun'>(cache: ReadCache, key: K, read: () => NonNullable<ReadCache[K]>): NonNullable<ReadCache[K]> {
   const found = cache[key];
   if (found) return found as NonNullable<ReadCache[K]>;
   const reading = read();
@@ -194,50 +305,61 @@ export function totals(db: DB, revision: number): Promise<Totals> {
   });
 }
 
+/** Ids as sets by key, from rows of (key, policy_id). */
+function idSets(rows: { key: number; policy_id: number }[]): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const r of rows) (out.get(r.key) ?? out.set(r.key, new Set()).get(r.key)!).add(r.policy_id);
+  return out;
+}
+
 /** Entries no longer current, as ids by block. */
 function droppedEntries(db: DB, cache: ReadCache): Promise<Map<number, Set<number>>> {
-  return once(cache, 'dropped', async () => {
-    const { rows } = await sql<{ policy_id: number; block: number }>`select policy_id, block from search_dropped`.execute(db);
-    const out = new Map<number, Set<number>>();
-    for (const r of rows) (out.get(r.block) ?? out.set(r.block, new Set()).get(r.block)!).add(r.policy_id);
-    return out;
+  return once(cache, 'dropped', async () => idSets((await sql<{ key: number; policy_id: number }>`select block as key, policy_id from search_dropped`.execute(db)).rows));
+}
+
+/** The same by run: a run lists each of its documents once, from the one block it was current in. */
+function droppedByRun(db: DB, cache: ReadCache): Promise<Map<number, Set<number>>> {
+  return once(cache, 'goneByRun', async () => {
+    const { rows } = await sql<{ key: number; policy_id: number }>`
+      select r.run as key, d.policy_id from search_dropped d join search_runs r on d.block between r.run and r.last_block`.execute(db);
+    return idSets(rows);
   });
 }
 
-/** Reads and decodes the words not yet in the cache from one column of their rows. */
-async function readWords<T>(
-  db: DB,
-  revision: number,
-  words: string[],
-  part: 'docs' | 'passages',
-  decode: (rows: { block: number; bytes: Buffer }[], dropped: Map<number, Set<number>>) => { value: T; entries: number },
-): Promise<Map<string, T>> {
-  const cache = cacheAt(db, revision);
-  const byWord = cache[part] as Map<string, T>;
+/** The words not yet in the cache, read and decoded by `read`; then every word's value. */
+async function cachedWords<T>(cache: ReadCache, byWord: Map<string, T>, words: string[], read: (missing: string[]) => Promise<Map<string, { value: T; entries: number }>>): Promise<Map<string, T>> {
   const missing = words.filter((w) => !byWord.has(w));
   if (missing.length > 0) {
-    const [{ rows }, dropped] = await Promise.all([
-      sql<{ term: string; block: number; bytes: Buffer; ndocs: number; npassages: number }>`
-        select term, block, ${sql.ref(part)} as bytes, ndocs, npassages from search_postings where term in (${sql.join(missing)}) order by term, block`.execute(db),
-      droppedEntries(db, cache),
-    ]);
-    for (const w of missing) {
-      const own = rows.filter((r) => r.term === w);
-      const { value, entries } = decode(own, dropped);
+    for (const [w, { value, entries }] of await read(missing)) {
       cache.entries += entries;
       byWord.set(w, value);
-      // The headers come along: counting the word later needs no query.
-      cache.counts.set(w, { docs: own.reduce((n, r) => n + r.ndocs, 0), passages: own.reduce((n, r) => n + r.npassages, 0) });
     }
   }
   return new Map(words.map((w) => [w, byWord.get(w)!]));
 }
 
+/** Rows grouped by word, every word given (those without rows get none). */
+function byTerm<R extends { term: string }>(words: string[], rows: R[]): Map<string, R[]> {
+  const out = new Map(words.map((w) => [w, [] as R[]]));
+  for (const r of rows) out.get(r.term)?.push(r);
+  return out;
+}
+
 /** Each word's documents, weights and title-or-metadata documents. */
 export function readDocs(db: DB, words: string[], revision: number): Promise<Map<string, DocPostings>> {
-  return readWords(db, revision, words, 'docs', (rows, dropped) => {
-    const value = decodeDocs(rows.map((r) => ({ block: r.block, docs: r.bytes })), dropped);
-    return { value, entries: value.docs.length };
+  const cache = cacheAt(db, revision);
+  return cachedWords(cache, cache.docs, words, async (missing) => {
+    const [{ rows }, gone] = await Promise.all([
+      sql<{ term: string; run: number; ndocs: number; docs: Buffer }>`
+        select term, run, ndocs, docs from search_run_docs where term in (${sql.join(missing)}) order by term, run`.execute(db),
+      droppedByRun(db, cache),
+    ]);
+    return new Map(
+      [...byTerm(missing, rows)].map(([w, own]) => {
+        const value = decodeDocs(own.map((r) => ({ docs: r.docs, ndocs: r.ndocs, gone: gone.get(r.run) })));
+        return [w, { value, entries: value.docs.length }];
+      }),
+    );
   });
 }
 
@@ -245,38 +367,52 @@ export function readDocs(db: DB, words: string[], revision: number): Promise<Map
 export async function readPassages(db: DB, words: string[], revision: number): Promise<Map<string, PassageScores>> {
   const { passages, passageWords } = await totals(db, revision);
   const avg = passageWords / Math.max(1, passages);
-  return readWords(db, revision, words, 'passages', (rows, dropped) => {
-    const found: number[] = [];
-    const tfs: number[] = [];
-    const lengths: number[] = [];
-    decodePassages(rows.map((r) => ({ block: r.block, passages: r.bytes })), dropped, policyOfRow, (row, tf, length) => {
-      found.push(row);
-      tfs.push(tf);
-      lengths.push(length);
-    });
-    // Blocks are read in write order, and a passage written again sits in a later block.
-    const order = Array.from(found.keys());
-    if (found.some((row, i) => i > 0 && row < found[i - 1]!)) order.sort((a, b) => found[a]! - found[b]!);
-    const value = {
-      rows: Float64Array.from(order, (i) => found[i]!),
-      scores: Float64Array.from(order, (i) => bm25(tfs[i]!, lengths[i]!, avg, found.length, passages)),
-    };
-    return { value, entries: found.length };
+  const cache = cacheAt(db, revision);
+  return cachedWords(cache, cache.passages, words, async (missing) => {
+    const [{ rows }, dropped] = await Promise.all([
+      sql<{ term: string; block: number; passages: Buffer }>`
+        select term, block, passages from search_postings where term in (${sql.join(missing)}) order by term, block`.execute(db),
+      droppedEntries(db, cache),
+    ]);
+    return new Map(
+      [...byTerm(missing, rows)].map(([w, own]) => {
+        const found: number[] = [];
+        const tfs: number[] = [];
+        const lengths: number[] = [];
+        decodePassages(own, dropped, policyOfRow, (row, tf, length) => {
+          found.push(row);
+          tfs.push(tf);
+          lengths.push(length);
+        });
+        // Blocks are read in write order, and a passage written again sits in a later block.
+        const order = Array.from(found.keys());
+        if (found.some((row, i) => i > 0 && row < found[i - 1]!)) order.sort((a, b) => found[a]! - found[b]!);
+        const value = {
+          rows: Float64Array.from(order, (i) => found[i]!),
+          scores: Float64Array.from(order, (i) => bm25(tfs[i]!, lengths[i]!, avg, found.length, passages)),
+        };
+        return [w, { value, entries: found.length }];
+      }),
+    );
   });
 }
 
 /**
- * How many documents and passages hold each word, counted from the row headers (dropped entries
- * included), once per revision: a word whose postings were read is counted already.
+ * How many documents and passages hold each word, counted from the rows' headers (dropped entries
+ * included), once per revision.
  */
 export async function wordCounts(db: DB, words: string[], revision: number): Promise<Map<string, WordCount>> {
   const cache = cacheAt(db, revision);
   const missing = words.filter((w) => !cache.counts.has(w));
   if (missing.length > 0) {
-    const { rows } = await sql<{ term: string; docs: string; passages: string }>`
-      select term, sum(ndocs) as docs, sum(npassages) as passages from search_postings where term in (${sql.join(missing)}) group by term`.execute(db);
-    const found = new Map(rows.map((r) => [r.term, { docs: Number(r.docs), passages: Number(r.passages) }]));
-    for (const w of missing) cache.counts.set(w, found.get(w) ?? { docs: 0, passages: 0 });
+    const terms = sql.join(missing);
+    const [docs, passages] = await Promise.all([
+      sql<{ term: string; n: string }>`select term, sum(ndocs) as n from search_run_docs where term in (${terms}) group by term`.execute(db),
+      sql<{ term: string; n: string }>`select term, sum(npassages) as n from search_postings where term in (${terms}) group by term`.execute(db),
+    ]);
+    const counted = (rows: { term: string; n: string }[]) => new Map(rows.map((r) => [r.term, Number(r.n)]));
+    const [d, p] = [counted(docs.rows), counted(passages.rows)];
+    for (const w of missing) cache.counts.set(w, { docs: d.get(w) ?? 0, passages: p.get(w) ?? 0 });
   }
   return new Map(words.map((w) => [w, cache.counts.get(w)!]));
 }

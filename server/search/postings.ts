@@ -3,8 +3,8 @@ import { passageRowId } from './passages.js';
 
 /**
  * The search index as postings written by the importer (stored by index-tables.ts): for each word
- * and each write batch (a "block"), one row listing the documents holding it and one listing its
- * passages, as varints. The importer has the words already, so the store only files bytes. On
+ * and each write batch (a "block"), a list of the documents holding it and one of its passages, as
+ * varints; the document lists of neighbouring blocks are later joined into runs. The importer has the words already, so the store only files bytes. On
  * PostgreSQL a GIN index over tsvectors cost 2.8 ms of the server's CPU per 3,000-character
  * document, and reading a common word's documents through it visited every one of them in the heap;
  * on SQLite, FTS5 split the words again, indexed each body twice (whole and by passage) and merged
@@ -191,36 +191,71 @@ export function buildBlock(docs: { id: number; words: DocWords }[]): { rows: Pos
   return { rows, stats };
 }
 
-/** Growable list of ids, with a number each. */
-class Entries {
-  ids = new Int32Array(1024);
-  values = new Float32Array(1024);
+/** A word's document entries (id, weighted occurrences, in the title or metadata), ascending by id. */
+class DocEntries {
+  ids: Int32Array;
+  weights: Float32Array;
+  heads: Uint8Array;
   length = 0;
 
-  push(id: number, value: number): void {
-    if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.length * 2);
-      ids.set(this.ids);
-      this.ids = ids;
-      const values = new Float32Array(this.length * 2);
-      values.set(this.values);
-      this.values = values;
-    }
-    this.ids[this.length] = id;
-    this.values[this.length++] = value;
+  constructor(capacity: number) {
+    this.ids = new Int32Array(Math.max(capacity, 16));
+    this.weights = new Float32Array(this.ids.length);
+    this.heads = new Uint8Array(this.ids.length);
   }
 
-  /** Ascending by id: blocks are read in write order, and a document written again sits in a later block. */
-  sorted(): { ids: Int32Array; values: Float32Array } {
-    const ids = this.ids.slice(0, this.length);
-    const values = this.values.slice(0, this.length);
-    for (let i = 1; i < ids.length; i++) {
-      if (ids[i - 1]! <= ids[i]!) continue;
-      const order = Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
-      return { ids: Int32Array.from(order, (k) => ids[k]!), values: Float32Array.from(order, (k) => values[k]!) };
+  /** Decodes rows in order, without the ids each row's `gone` lists. */
+  static read(rows: readonly DocRow[]): DocEntries {
+    const out = new DocEntries(rows.reduce((n, r) => n + (r.ndocs ?? 0), 0));
+    for (const { docs, gone } of rows) {
+      const r = new VarintReader(docs);
+      let id = 0;
+      while (!r.done) {
+        const v = r.next();
+        const f = r.next();
+        id += Math.floor(v / 2);
+        if (!gone?.has(id)) out.push(id, f, v % 2);
+      }
     }
-    return { ids, values };
+    out.sort();
+    return out;
   }
+
+  private push(id: number, weight: number, head: number): void {
+    if (this.length === this.ids.length) {
+      const size = this.length * 2;
+      const grow = <T extends Int32Array | Float32Array | Uint8Array>(a: T, make: new (n: number) => T) => {
+        const b = new make(size);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids, Int32Array);
+      this.weights = grow(this.weights, Float32Array);
+      this.heads = grow(this.heads, Uint8Array);
+    }
+    this.ids[this.length] = id;
+    this.weights[this.length] = weight;
+    this.heads[this.length++] = head;
+  }
+
+  /** Rows in run order hold ascending ids, unless a document written again sits in a later block. */
+  private sort(): void {
+    const { ids, weights, heads, length } = this;
+    let ordered = true;
+    for (let i = 1; i < length && ordered; i++) ordered = ids[i - 1]! <= ids[i]!;
+    if (ordered) return;
+    const order = Array.from({ length }, (_, k) => k).sort((a, b) => ids[a]! - ids[b]!);
+    this.ids = Int32Array.from(order, (k) => ids[k]!);
+    this.weights = Float32Array.from(order, (k) => weights[k]!);
+    this.heads = Uint8Array.from(order, (k) => heads[k]!);
+  }
+}
+
+/** A stored row of a word's documents: its bytes, how many it lists, and the ids to skip in it. */
+export interface DocRow {
+  docs: Uint8Array;
+  ndocs?: number;
+  gone?: ReadonlySet<number>;
 }
 
 export interface DocPostings {
@@ -232,34 +267,29 @@ export interface DocPostings {
   heads: Int32Array;
 }
 
-/**
- * Decodes a word's document rows, without the entries a later write replaced (`dropped`: ids by
- * block).
- */
-export function decodeDocs(rows: { block: number; docs: Uint8Array }[], dropped: Map<number, Set<number>>): DocPostings {
-  const docs = new Entries();
-  const heads = new Entries();
-  for (const { block, docs: bytes } of rows) {
-    const gone = dropped.get(block);
-    const r = new VarintReader(bytes);
-    let id = 0;
-    while (!r.done) {
-      const v = r.next();
-      const f = r.next();
-      id += Math.floor(v / 2);
-      if (gone?.has(id)) continue;
-      docs.push(id, f);
-      if (v % 2) heads.push(id, f);
-    }
+/** Decodes a word's document rows, without the entries a later write replaced. */
+export function decodeDocs(rows: readonly DocRow[]): DocPostings {
+  const e = DocEntries.read(rows);
+  const heads: number[] = [];
+  for (let i = 0; i < e.length; i++) if (e.heads[i]) heads.push(e.ids[i]!);
+  return { docs: e.ids.slice(0, e.length), weights: e.weights.slice(0, e.length), heads: Int32Array.from(heads) };
+}
+
+/** A word's document rows as one row (runs merged, or a run compacted), ascending by id. */
+export function joinDocs(rows: readonly DocRow[]): { docs: Buffer; ndocs: number } {
+  const e = DocEntries.read(rows);
+  const out = new Bytes();
+  for (let i = 0, last = 0; i < e.length; last = e.ids[i++]!) {
+    out.varint((e.ids[i]! - last) * 2 + e.heads[i]!);
+    out.varint(e.weights[i]!);
   }
-  const { ids, values } = docs.sorted();
-  return { docs: ids, weights: values, heads: heads.sorted().ids };
+  return { docs: out.toBuffer(), ndocs: e.length };
 }
 
 /** Decodes a word's passage rows into (row, occurrences, length) triples, skipping replaced documents. */
 export function decodePassages(
   rows: { block: number; passages: Uint8Array }[],
-  dropped: Map<number, Set<number>>,
+  dropped: ReadonlyMap<number, ReadonlySet<number>>,
   policyOf: (row: number) => number,
   visit: (row: number, tf: number, length: number) => void,
 ): void {
@@ -276,33 +306,19 @@ export function decodePassages(
   }
 }
 
-/** A word's rows of one block without the given documents' entries (when a block is compacted). */
-export function withoutDocs(row: { docs: Uint8Array; passages: Uint8Array }, gone: Set<number>, policyOf: (row: number) => number): Omit<PostingRow, 'term'> {
-  const docs = new Bytes();
-  let ndocs = 0;
-  let lastId = 0;
-  let id = 0;
-  for (const r = new VarintReader(row.docs); !r.done; ) {
-    const v = r.next();
-    const f = r.next();
-    id += Math.floor(v / 2);
-    if (gone.has(id)) continue;
-    docs.varint((id - lastId) * 2 + (v % 2));
-    docs.varint(f);
-    lastId = id;
-    ndocs++;
-  }
-  const passages = new Bytes();
+/** A word's passage row of one block without the given documents' passages (when a block is compacted). */
+export function passagesWithout(passages: Uint8Array, gone: ReadonlySet<number>, policyOf: (row: number) => number): { passages: Buffer; npassages: number } {
+  const out = new Bytes();
   let npassages = 0;
   let lastRow = 0;
-  decodePassages([{ block: 0, passages: row.passages }], new Map([[0, gone]]), policyOf, (at, tf, length) => {
-    passages.varint(at - lastRow);
-    passages.varint(tf);
-    passages.varint(length);
+  decodePassages([{ block: 0, passages }], new Map([[0, gone]]), policyOf, (at, tf, length) => {
+    out.varint(at - lastRow);
+    out.varint(tf);
+    out.varint(length);
     lastRow = at;
     npassages++;
   });
-  return { docs: docs.toBuffer(), ndocs, passages: passages.toBuffer(), npassages };
+  return { passages: out.toBuffer(), npassages };
 }
 
 /**

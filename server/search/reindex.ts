@@ -43,12 +43,26 @@ export async function reindexPolicies(db: DB, dialect: Dialect, ids: number[]): 
 
 const BATCH = 500;
 
-/** Indexes every stored policy again, in batches (after a migration changes how the index is built). */
-export async function reindexAll(db: DB, dialect: Dialect): Promise<void> {
+/**
+ * Indexes the stored policies the index lacks, in batches: after a migration that builds the index
+ * anew (migrate() calls it), or after a write the index never got.
+ */
+export async function indexMissing(db: DB, dialect: Dialect): Promise<number> {
+  let indexed = 0;
   for (let after = 0; ; ) {
-    const ids = (await db.selectFrom('policies').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute()).map((r) => r.id);
-    if (ids.length === 0) return;
+    const ids = (
+      await db
+        .selectFrom('policies as p')
+        .select('p.id')
+        .where('p.id', '>', after)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('search_docs as d').select('d.policy_id').whereRef('d.policy_id', '=', 'p.id'))))
+        .orderBy('p.id')
+        .limit(BATCH)
+        .execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) return indexed;
     await reindexPolicies(db, dialect, ids);
+    indexed += ids.length;
     after = ids.at(-1)!;
   }
 }

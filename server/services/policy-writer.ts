@@ -5,7 +5,7 @@ import type { NewPolicy, TermOrigin } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision } from './revision.js';
 import { indexPolicies } from '../search/indexer.js';
-import { compact, unindex } from '../search/index-tables.js';
+import { tidyIndex, unindex } from '../search/index-tables.js';
 import { wordIdsBatch } from '../search/token-pool.js';
 import type { DocWords, IndexText } from '../search/index-tokens.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
@@ -41,14 +41,15 @@ export class PolicyWriter {
   }
 
   /**
-   * After a bulk write, compacts the search index (the entries of policies written again); on
+   * After a bulk write, tidies the search index (the entries of policies written again, and runs of
+   * blocks to merge: index-tables.ts); on
    * PostgreSQL also refreshes the planner's statistics: autovacuum may be off or late, and plans
    * made for empty tables read whole indexes.
    */
   async afterBulkWrite(): Promise<void> {
-    await compact(this.db, this.store.dialect);
+    await tidyIndex(this.db, this.store.dialect);
     if (this.store.dialect !== 'postgres') return;
-    await sql`analyze policies, policy_terms, search_docs, search_postings`.execute(this.db);
+    await sql`analyze policies, policy_terms, search_docs, search_postings, search_run_docs, search_runs`.execute(this.db);
   }
 
   /** Terms by `axis:code`; unknown codes are the caller's to reject before writing. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../server/search/query.js';
 import { termDocs } from '../../server/search/match.js';
+import { runsToMerge } from '../../server/search/index-tables.js';
 import { BatchWriter, PolicyWriter } from '../../server/services/policy-writer.js';
 import { currentRevision } from '../../server/services/revision.js';
 import { searchCorpus } from '../helpers/search-fixtures.js';
@@ -61,6 +62,77 @@ describe('search postings in the store', () => {
     expect(Number(totals.docs)).toBe(4);
   });
 });
+
+describe('runs of blocks', () => {
+  const runs = (...docs: number[]) => docs.map((d, i) => ({ run: i + 1, docs: d }));
+
+  it('merges a bulk import’s blocks into runs of the most documents', () => {
+    expect(runsToMerge(runs(...Array(250).fill(1000)), 100_000, 10)).toEqual([
+      Array.from({ length: 100 }, (_, i) => i + 1),
+      Array.from({ length: 100 }, (_, i) => i + 101),
+      Array.from({ length: 50 }, (_, i) => i + 201),
+    ]);
+  });
+
+  it('leaves small runs beside a large one until enough gather', () => {
+    expect(runsToMerge(runs(60_000, 500, 500, 500), 100_000, 10)).toEqual([]);
+    expect(runsToMerge(runs(60_000, ...Array(10).fill(500)), 100_000, 10)).toEqual([Array.from({ length: 10 }, (_, i) => i + 2)]);
+    // Runs already merged wait for runs of their own size.
+    expect(runsToMerge(runs(5000, 5000, ...Array(9).fill(500)), 100_000, 10)).toEqual([]);
+    expect(runsToMerge(runs(120_000, 1000, 1000), 100_000, 2)).toEqual([[2, 3]]);
+  });
+
+  describe('in the store', () => {
+    let store: TestStore;
+    const corpus = searchCorpus();
+    const policies = Array.from({ length: 12 }, (_, i) => ({ ...corpus[i % corpus.length]!, sourceKey: `r${i}`, title: `${corpus[i % corpus.length]!.title}（第${i}批）` }));
+
+    beforeAll(async () => {
+      store = await testStore();
+      await seedSmallOrgTree(store.db);
+    });
+    afterAll(() => store?.cleanup());
+
+    const runRows = async () =>
+      (await sql<{ run: number; last_block: number; docs: number }>`select run, last_block, docs from search_runs order by run`.execute(store.db)).rows;
+    const holding = async (word: string) => termDocs(store, parseQuery(word).terms[0]!, await currentRevision(store.db));
+
+    it('merges the runs of an import’s batches when it ends, and finds what it found before', async () => {
+      const writer = new BatchWriter(new PolicyWriter(store), 'test');
+      for (const p of policies) await writer.push([p]);
+      // Before the end: a run per batch.
+      const before = await holding('企业');
+      expect((await runRows()).length).toBeGreaterThanOrEqual(policies.length - 1);
+      await writer.finish();
+      const [run, ...rest] = await runRows();
+      expect(rest).toEqual([]);
+      expect(run!.docs).toBe(policies.length);
+      expect(run!.last_block - run!.run + 1).toBe(policies.length);
+      expect([...(await holding('企业'))]).toEqual([...before]);
+      const rows = await sql<{ n: string }>`select count(*) as n from search_run_docs where term = '企业'`.execute(store.db);
+      expect(Number(rows.rows[0]!.n)).toBe(1);
+    });
+
+    it('skips a merged run’s entries of documents written again, and drops them from it after the next import', async () => {
+      const [first] = await runRows();
+      const writer = new PolicyWriter(store);
+      await writer.write('test', [{ ...policies[0]!, title: `${policies[0]!.title}（独角兽企业）` }]);
+      expect((await holding('独角兽')).length).toBe(1);
+      // Its old entry in the merged run is skipped: each policy is listed once.
+      const listed = [...(await holding('企业'))];
+      expect(new Set(listed).size).toBe(listed.length);
+      await writer.afterBulkWrite();
+      expect(await dropped(store)).toBe(0);
+      const now = await runRows();
+      expect(now[0]).toEqual({ ...first, docs: policies.length - 1 });
+      expect(now.slice(1).map((r) => r.docs)).toEqual([1]);
+      expect([...(await holding('企业'))]).toEqual(listed);
+      expect((await holding('独角兽')).length).toBe(1);
+    });
+  });
+});
+
+const dropped = async (store: TestStore) => Number((await sql<{ n: string }>`select count(*) as n from search_dropped`.execute(store.db)).rows[0]!.n);
 
 describe.runIf(postgres)('PostgreSQL policy bodies', () => {
   it('are compressed with LZ4, which costs the server a third of what pglz does', async () => {

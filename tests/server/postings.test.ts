@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { docWords, wordIdsForIndex, type IndexText } from '../../server/search/index-tokens.js';
 import { passageRowId, policyOfRow } from '../../server/search/passages.js';
-import { bm25, buildBlock, decodeDocs, decodePassages, withoutDocs } from '../../server/search/postings.js';
+import { bm25, buildBlock, decodeDocs, decodePassages, joinDocs, passagesWithout } from '../../server/search/postings.js';
 import { eachIndexWord } from '../../server/search/tokenizer.js';
 
 /** A document of space-joined words, as word ids: each with a vocabulary of its own, as if from different workers. */
@@ -59,11 +59,11 @@ describe('search postings', () => {
 
   it('lists each word’s documents in id order with title or metadata marked and fields weighted 10, 4, 1', () => {
     const built = buildBlock([doc(9, '就业 补贴', '人社部', ['就业 就业 创业']), doc(3, '养老', '就业', ['养老 保险'])]);
-    const jobs = decodeDocs([rowsOf(built, '就业')], new Map());
+    const jobs = decodeDocs([rowsOf(built, '就业')]);
     expect([...jobs.docs]).toEqual([3, 9]);
     expect([...jobs.heads]).toEqual([3, 9]);
     expect([...jobs.weights]).toEqual([4, 10 + 2]);
-    const startup = decodeDocs([rowsOf(built, '创业')], new Map());
+    const startup = decodeDocs([rowsOf(built, '创业')]);
     expect([...startup.docs]).toEqual([9]);
     expect([...startup.heads]).toEqual([]);
     expect(built.stats).toEqual([
@@ -75,7 +75,7 @@ describe('search postings', () => {
   it('skips dropped entries and orders ids across blocks, weights following their ids', () => {
     const older = buildBlock([doc(5, '就业', '', []), doc(7, '', '', ['就业 就业'])]);
     const newer = buildBlock([doc(2, '', '', ['就业'])]);
-    const both = decodeDocs([rowsOf(older, '就业', 1), rowsOf(newer, '就业', 2)], new Map([[1, new Set([5])]]));
+    const both = decodeDocs([{ ...rowsOf(older, '就业'), gone: new Set([5]) }, rowsOf(newer, '就业')]);
     expect([...both.docs]).toEqual([2, 7]);
     expect([...both.weights]).toEqual([1, 2]);
     expect([...both.heads]).toEqual([]);
@@ -93,17 +93,36 @@ describe('search postings', () => {
     ]);
   });
 
-  it('rewrites a row without given documents', () => {
+  it('rewrites rows without given documents', () => {
     const built = buildBlock([doc(1, '就业', '', ['就业']), doc(4, '', '', ['就业 创业'])]);
-    const kept = withoutDocs(rowsOf(built, '就业'), new Set([1]), policyOfRow);
+    const kept = joinDocs([{ ...rowsOf(built, '就业'), gone: new Set([1]) }]);
     expect(kept.ndocs).toBe(1);
-    expect(kept.npassages).toBe(1);
-    const decoded = decodeDocs([{ block: 1, docs: kept.docs }], new Map());
+    const decoded = decodeDocs([{ docs: kept.docs }]);
     expect([...decoded.docs]).toEqual([4]);
     expect([...decoded.weights]).toEqual([1]);
+    const passages = passagesWithout(rowsOf(built, '就业').passages, new Set([1]), policyOfRow);
+    expect(passages.npassages).toBe(1);
     const seen: number[] = [];
-    decodePassages([{ block: 1, passages: kept.passages }], new Map(), policyOfRow, (row) => seen.push(row));
+    decodePassages([{ block: 1, passages: passages.passages }], new Map(), policyOfRow, (row) => seen.push(row));
     expect(seen).toEqual([passageRowId(4, 0)]);
+  });
+
+  it('joins rows of several blocks into one, in id order whatever the blocks’ order', () => {
+    const blocks = [
+      buildBlock([doc(3, '就业', '', ['就业 就业']), doc(8, '', '', ['就业'])]),
+      buildBlock([doc(9, '', '就业', []), doc(12, '', '', ['就业 补贴'])]),
+      buildBlock([doc(5, '', '', ['就业 就业 就业'])]),
+    ].map((b) => rowsOf(b, '就业'));
+    const separately = decodeDocs(blocks);
+    for (const order of [blocks, [blocks[2]!, blocks[0]!, blocks[1]!]]) {
+      const joined = joinDocs(order);
+      expect(joined.ndocs).toBe(5);
+      const decoded = decodeDocs([{ docs: joined.docs }]);
+      expect([...decoded.docs]).toEqual([3, 5, 8, 9, 12]);
+      expect(decoded).toEqual(separately);
+    }
+    expect([...separately.heads]).toEqual([3, 9]);
+    expect([...separately.weights]).toEqual([12, 3, 1, 4, 1]);
   });
 
   it('scores as SQLite’s FTS5 bm25 does', () => {

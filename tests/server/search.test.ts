@@ -257,13 +257,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('SQLite’s index made again 
         return ((await res.json()) as any).items.map((h: any) => h.id);
       };
       const before = await found();
-      // The store as before 0015: FTS5 tables in place of the postings.
-      for (const t of ['search_postings', 'search_blocks', 'search_docs', 'search_dropped', 'search_totals']) await own.db.schema.dropTable(t).execute();
+      // The store as before 0015: FTS5 tables in place of the postings and runs.
+      for (const t of ['search_postings', 'search_blocks', 'search_docs', 'search_dropped', 'search_totals', 'search_runs', 'search_run_docs']) await own.db.schema.dropTable(t).execute();
       const fts = "content='', contentless_delete=1, tokenize='ascii tokenchars ''_'''";
       await sql.raw(`create virtual table doc_fts using fts5(title, meta, body, ${fts})`).execute(own.db);
       await sql.raw(`create virtual table passage_fts using fts5(text, ${fts})`).execute(own.db);
-      await sql`delete from kysely_migration where name = '0015-sqlite-postings'`.execute(own.db);
-      expect(await migrate(own)).toEqual(['0015-sqlite-postings']);
+      await sql`delete from kysely_migration where name in ('0015-sqlite-postings', '0016-doc-runs')`.execute(own.db);
+      expect(await migrate(own)).toEqual(['0015-sqlite-postings', '0016-doc-runs']);
       // A server starts after migrating, with nothing cached.
       await bumpRevision(own.db);
       expect(before.length).toBeGreaterThan(1);

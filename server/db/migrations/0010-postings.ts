@@ -1,13 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.js';
-import { reindexAll } from '../../search/reindex.js';
 
 /**
  * PostgreSQL's search index becomes postings the importer writes (search/postings.ts), in place of
  * tsvectors under GIN: per word and write batch (block), its documents and its passages. Also each
  * document's size, the totals BM25 averages over, and the entries of documents written again since
  * (skipped until their block is compacted).
- * SQLite keeps its FTS5 tables. Policies already stored are indexed again.
+ * SQLite keeps its FTS5 tables. Policies already stored are indexed again once the migrations have run (migrate()).
  */
 export function postingsMigration(dialect: Dialect) {
   return {
@@ -57,7 +56,6 @@ export function postingsMigration(dialect: Dialect) {
         .addColumn('passage_words', 'bigint', (c) => c.notNull())
         .execute();
       await sql`insert into search_totals values (0, 0, 0, 0, 0)`.execute(db);
-      await reindexAll(db, dialect);
     },
   };
 }

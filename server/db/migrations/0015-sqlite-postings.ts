@@ -1,12 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.js';
-import { reindexAll } from '../../search/reindex.js';
 
 /**
  * SQLite's search index becomes the postings PostgreSQL has had since 0010 (search/postings.ts), in
  * place of its FTS5 tables: the importer has the words already, so the store only files a row per
  * word and write batch, where FTS5 split the text again, indexed every body twice (whole and by
- * passage) and merged its segments. Policies already stored are indexed again.
+ * passage) and merged its segments. Policies already stored are indexed again once the migrations have run (migrate()).
  */
 export function sqlitePostingsMigration(dialect: Dialect) {
   return {
@@ -49,7 +48,6 @@ export function sqlitePostingsMigration(dialect: Dialect) {
         .addColumn('passage_words', 'integer', (c) => c.notNull())
         .execute();
       await sql`insert into search_totals (docs, words, passages, passage_words) values (0, 0, 0, 0)`.execute(db);
-      await reindexAll(db, dialect);
     },
   };
 }
