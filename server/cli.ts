@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { statSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -117,6 +118,9 @@ function harvestInterval(value: string | undefined): number | null {
   }
 }
 
+/** How long a stopping server lets requests being answered finish. */
+const STOP_GRACE_MS = 10_000;
+
 /**
  * Serves on the port; under `--workers` each process does, and the cluster shares the port between
  * them. With a harvest interval each process also harvests the due feeds.
@@ -132,7 +136,12 @@ function answer(store: Store, port: number, values: { host?: string; demo?: bool
     searchEngine(store).docs.refresh().catch((e) => log.error('loading the document table failed', e));
   });
   const stop = async () => {
-    server.close();
+    // Requests being answered finish before the store closes: idle connections close now, and
+    // any still open after the grace period are cut.
+    const closed = new Promise((resolve) => server.close(resolve));
+    (server as Server).closeIdleConnections();
+    setTimeout(() => (server as Server).closeAllConnections(), STOP_GRACE_MS).unref();
+    await closed;
     await schedule?.stop();
     // Searches recorded in the last seconds are written before the store closes, not lost with the process.
     await eventRecorder(store.db).flush();
@@ -154,8 +163,15 @@ function supervise(count: number) {
   });
   const stop = () => {
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    process.exit(0);
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    // Each worker finishes its requests and closes its store; the supervisor ends after them.
+    let running = workers.length;
+    for (const worker of workers) {
+      worker.once('exit', () => --running === 0 && process.exit(0));
+      worker.process.kill('SIGTERM');
+    }
+    if (running === 0) process.exit(0);
+    setTimeout(() => process.exit(0), STOP_GRACE_MS + 5000).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
