@@ -34,22 +34,25 @@ function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
+/** A row of a word's entries in a block or run: its counts, in the table's order, and its bytes. */
+interface BytesRow {
+  term: string;
+  counts: number[];
+  bytes: Uint8Array;
+}
+
 /**
- * Inserts rows of a word, a key (block or run), a count and bytes. On PostgreSQL the bytes travel as
+ * Inserts rows of a word, a key (block or run), counts and bytes. On PostgreSQL the bytes travel as
  * one binary parameter that the statement cuts up: a bytea[] parameter would go as hex text, twice
  * the size, encoded here and parsed there.
  */
-async function insertBytes(
-  db: DB,
-  dialect: Dialect,
-  into: { table: 'search_postings'; key: 'block'; count: 'npassages'; bytes: 'passages' } | { table: 'search_run_docs'; key: 'run'; count: 'ndocs'; bytes: 'docs' },
-  key: number,
-  rows: { term: string; count: number; bytes: Uint8Array }[],
-): Promise<void> {
-  const { table, count, bytes } = into;
+async function insertBytes(db: DB, dialect: Dialect, into: { table: string; key: string; counts: string[]; bytes: string }, key: number, rows: BytesRow[]): Promise<void> {
+  const { table, counts, bytes } = into;
+  const columns = ['term', into.key, ...counts, bytes];
   if (dialect === 'sqlite') {
-    return sqliteInsert(db, `insert into ${table} (term, ${into.key}, ${count}, ${bytes}) values `, 4, rows, (r) => [r.term, key, r.count, r.bytes]);
+    return sqliteInsert(db, `insert into ${table} (${columns.join(', ')}) values `, columns.length, rows, (r) => [r.term, key, ...r.counts, r.bytes]);
   }
+  const names = counts.map((_, k) => sql.raw(`n${k}`));
   for (let i = 0; i < rows.length; i += PG_ROWS) {
     const chunk = rows.slice(i, i + PG_ROWS);
     const starts: number[] = [];
@@ -58,18 +61,46 @@ async function insertBytes(
       starts.push(at);
       at += r.bytes.length;
     }
-    await sql`insert into ${sql.table(table)} (term, ${sql.ref(into.key)}, ${sql.ref(count)}, ${sql.ref(bytes)})
-      select term, ${key}::integer, n, substring(bytes from b_at for b_len)
+    const countArrays = counts.map((_, k) => sql`${chunk.map((r) => r.counts[k]!)}::integer[]`);
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+      select term, ${key}::integer, ${sql.join(names)}, substring(bytes from b_at for b_len)
       from (select ${Buffer.concat(chunk.map((r) => r.bytes))}::bytea as bytes) b,
-           unnest(${chunk.map((r) => r.term)}::text[], ${chunk.map((r) => r.count)}::integer[], ${starts}::integer[], ${chunk.map((r) => r.bytes.length)}::integer[])
-           as v (term, n, b_at, b_len)`.execute(db);
+           unnest(${chunk.map((r) => r.term)}::text[], ${sql.join(countArrays)}, ${starts}::integer[], ${chunk.map((r) => r.bytes.length)}::integer[])
+           as v (term, ${sql.join(names)}, b_at, b_len)`.execute(db);
   }
 }
 
-const insertPassages = (db: DB, dialect: Dialect, block: number, rows: { term: string; count: number; bytes: Uint8Array }[]) =>
-  insertBytes(db, dialect, { table: 'search_postings', key: 'block', count: 'npassages', bytes: 'passages' }, block, rows.filter((r) => r.count > 0));
-const insertRunDocs = (db: DB, dialect: Dialect, run: number, rows: { term: string; count: number; bytes: Uint8Array }[]) =>
-  insertBytes(db, dialect, { table: 'search_run_docs', key: 'run', count: 'ndocs', bytes: 'docs' }, run, rows.filter((r) => r.count > 0));
+/** A word's passages in a block. */
+interface PassageRow {
+  term: string;
+  npassages: number;
+  passages: Uint8Array;
+}
+
+/** A word's documents in a run, and how many passages of the run's blocks hold it. */
+interface RunRow {
+  term: string;
+  ndocs: number;
+  npassages: number;
+  docs: Uint8Array;
+}
+
+const insertPassages = (db: DB, dialect: Dialect, block: number, rows: PassageRow[]) =>
+  insertBytes(
+    db,
+    dialect,
+    { table: 'search_postings', key: 'block', counts: ['npassages'], bytes: 'passages' },
+    block,
+    rows.filter((r) => r.npassages > 0).map((r) => ({ term: r.term, counts: [r.npassages], bytes: r.passages })),
+  );
+const insertRunDocs = (db: DB, dialect: Dialect, run: number, rows: RunRow[]) =>
+  insertBytes(
+    db,
+    dialect,
+    { table: 'search_run_docs', key: 'run', counts: ['ndocs', 'npassages'], bytes: 'docs' },
+    run,
+    rows.filter((r) => r.ndocs > 0).map((r) => ({ term: r.term, counts: [r.ndocs, r.npassages], bytes: r.docs })),
+  );
 
 /** Files a batch of documents as one new block, and a run of it alone. */
 export async function writeBlock(db: DB, dialect: Dialect, docs: { id: number; words: DocWords }[]): Promise<void> {
@@ -90,8 +121,8 @@ export async function writeBlock(db: DB, dialect: Dialect, docs: { id: number; w
                     ${chunk.map((s) => s.passageWords)}::integer[]) as v (id, words, passages, passage_words)`.execute(db);
     }
   }
-  await insertPassages(db, dialect, block, rows.map((r) => ({ term: r.term, count: r.npassages, bytes: r.passages })));
-  await insertRunDocs(db, dialect, block, rows.map((r) => ({ term: r.term, count: r.ndocs, bytes: r.docs })));
+  await insertPassages(db, dialect, block, rows);
+  await insertRunDocs(db, dialect, block, rows);
   await sql`insert into search_runs (run, last_block, docs) values (${block}, ${block}, ${stats.length})`.execute(db);
   const sum = (f: (s: (typeof stats)[number]) => number) => stats.reduce((n, s) => n + f(s), 0);
   await sql`update search_totals set docs = docs + ${stats.length}, words = words + ${sum((s) => s.words)},
@@ -131,26 +162,32 @@ async function dropEntries(db: DB, dialect: Dialect, blocks: number[]): Promise<
   const { rows: goneRows } = await sql<{ policy_id: number; block: number }>`delete from search_dropped where block in (${listed(blocks)}) returning policy_id, block`.execute(db);
   const gone = new Map<number, Set<number>>();
   for (const r of goneRows) (gone.get(r.block) ?? gone.set(r.block, new Set()).get(r.block)!).add(r.policy_id);
+  /** The passages each word lost, by block. */
+  const lost = new Map<number, Map<string, number>>();
   for (const [block, ids] of gone) {
-    const { rows: old } = await sql<{ term: string; passages: Buffer }>`delete from search_postings where block = ${block} returning term, passages`.execute(db);
+    const { rows: old } = await sql<PassageRow>`delete from search_postings where block = ${block} returning term, npassages, passages`.execute(db);
     const kept = old.map((r) => ({ term: r.term, ...passagesWithout(r.passages, ids, policyOfRow) }));
-    await insertPassages(db, dialect, block, kept.map((r) => ({ term: r.term, count: r.npassages, bytes: r.passages })));
+    lost.set(block, new Map(old.map((r, i) => [r.term, r.npassages - kept[i]!.npassages])));
+    await insertPassages(db, dialect, block, kept);
     await sql`update search_blocks set docs = docs - ${ids.size} where block = ${block}`.execute(db);
   }
   await sql`delete from search_blocks where block in (${listed(blocks)}) and docs <= 0`.execute(db);
   // A document sits in one block, and so in one run: each run loses the ids of its own blocks.
   const { rows: runs } = await sql<{ run: number; last_block: number }>`select run, last_block from search_runs`.execute(db);
   for (const { run, last_block } of runs) {
-    const ids = new Set([...gone].filter(([block]) => block >= run && block <= last_block).flatMap(([, ids]) => [...ids]));
-    if (ids.size === 0) continue;
-    const { rows: old } = await sql<{ term: string; docs: Buffer }>`delete from search_run_docs where run = ${run} returning term, docs`.execute(db);
-    await insertRunDocs(db, dialect, run, old.map((r) => ({ term: r.term, ...countedDocs(joinDocs([{ docs: r.docs, gone: ids }])) })));
+    const own = [...gone.keys()].filter((block) => block >= run && block <= last_block);
+    if (own.length === 0) continue;
+    const ids = new Set(own.flatMap((block) => [...gone.get(block)!]));
+    const { rows: old } = await sql<RunRow>`delete from search_run_docs where run = ${run} returning term, ndocs, npassages, docs`.execute(db);
+    const rows = old.map((r) => {
+      const { docs, ndocs } = joinDocs([{ docs: r.docs, gone: ids }]);
+      return { term: r.term, ndocs, npassages: own.reduce((n, block) => n - (lost.get(block)!.get(r.term) ?? 0), r.npassages), docs };
+    });
+    await insertRunDocs(db, dialect, run, rows);
     await sql`update search_runs set docs = docs - ${ids.size} where run = ${run}`.execute(db);
   }
   await sql`delete from search_runs where docs <= 0`.execute(db);
 }
-
-const countedDocs = ({ docs, ndocs }: { docs: Buffer; ndocs: number }) => ({ count: ndocs, bytes: docs });
 
 /** Below this share of dropped documents a block is left as it is: readers skip its dropped entries. */
 const COMPACT_SHARE = 0.25;
@@ -208,11 +245,11 @@ async function mergeRuns(db: DB, dialect: Dialect): Promise<void> {
   const merged = (block: number) => merges.some((m) => block >= m[0]! && block <= lastBlock.get(m.at(-1)!)!);
   await dropEntries(db, dialect, dropped.map((r) => r.block).filter(merged));
   for (const merge of merges) {
-    const { rows } = await sql<{ term: string; run: number; ndocs: number; docs: Buffer }>`
-      delete from search_run_docs where run in (${listed(merge)}) returning term, run, ndocs, docs`.execute(db);
+    const { rows } = await sql<RunRow & { run: number }>`
+      delete from search_run_docs where run in (${listed(merge)}) returning term, run, ndocs, npassages, docs`.execute(db);
     const byTerm = new Map<string, typeof rows>();
     for (const r of rows) (byTerm.get(r.term) ?? byTerm.set(r.term, []).get(r.term)!).push(r);
-    const joined = [...byTerm].map(([term, own]) => ({ term, ...countedDocs(joinDocs(own.sort((a, b) => a.run - b.run))) }));
+    const joined = [...byTerm].map(([term, own]) => ({ term, ...joinDocs(own.sort((a, b) => a.run - b.run)), npassages: own.reduce((n, r) => n + r.npassages, 0) }));
     const { rows: sums } = await sql<{ docs: number }>`delete from search_runs where run in (${listed(merge)}) returning docs`.execute(db);
     await insertRunDocs(db, dialect, merge[0]!, joined);
     await sql`insert into search_runs (run, last_block, docs) values (${merge[0]}, ${lastBlock.get(merge.at(-1)!)}, ${sums.reduce((n, r) => n + r.docs, 0)})`.execute(db);
@@ -350,13 +387,15 @@ export function readDocs(db: DB, words: string[], revision: number): Promise<Map
   const cache = cacheAt(db, revision);
   return cachedWords(cache, cache.docs, words, async (missing) => {
     const [{ rows }, gone] = await Promise.all([
-      sql<{ term: string; run: number; ndocs: number; docs: Buffer }>`
-        select term, run, ndocs, docs from search_run_docs where term in (${sql.join(missing)}) order by term, run`.execute(db),
+      sql<RunRow & { run: number }>`
+        select term, run, ndocs, npassages, docs from search_run_docs where term in (${sql.join(missing)}) order by term, run`.execute(db),
       droppedByRun(db, cache),
     ]);
     return new Map(
       [...byTerm(missing, rows)].map(([w, own]) => {
         const value = decodeDocs(own.map((r) => ({ docs: r.docs, ndocs: r.ndocs, gone: gone.get(r.run) })));
+        // The headers come along: counting the word later needs no query.
+        cache.counts.set(w, { docs: own.reduce((n, r) => n + r.ndocs, 0), passages: own.reduce((n, r) => n + r.npassages, 0) });
         return [w, { value, entries: value.docs.length }];
       }),
     );
@@ -398,21 +437,18 @@ export async function readPassages(db: DB, words: string[], revision: number): P
 }
 
 /**
- * How many documents and passages hold each word, counted from the rows' headers (dropped entries
- * included), once per revision.
+ * How many documents and passages hold each word, counted from its runs' headers (entries dropped
+ * but not yet compacted included), once per revision: a word whose documents were read is counted
+ * already.
  */
 export async function wordCounts(db: DB, words: string[], revision: number): Promise<Map<string, WordCount>> {
   const cache = cacheAt(db, revision);
   const missing = words.filter((w) => !cache.counts.has(w));
   if (missing.length > 0) {
-    const terms = sql.join(missing);
-    const [docs, passages] = await Promise.all([
-      sql<{ term: string; n: string }>`select term, sum(ndocs) as n from search_run_docs where term in (${terms}) group by term`.execute(db),
-      sql<{ term: string; n: string }>`select term, sum(npassages) as n from search_postings where term in (${terms}) group by term`.execute(db),
-    ]);
-    const counted = (rows: { term: string; n: string }[]) => new Map(rows.map((r) => [r.term, Number(r.n)]));
-    const [d, p] = [counted(docs.rows), counted(passages.rows)];
-    for (const w of missing) cache.counts.set(w, { docs: d.get(w) ?? 0, passages: p.get(w) ?? 0 });
+    const { rows } = await sql<{ term: string; docs: string; passages: string }>`
+      select term, sum(ndocs) as docs, sum(npassages) as passages from search_run_docs where term in (${sql.join(missing)}) group by term`.execute(db);
+    const found = new Map(rows.map((r) => [r.term, { docs: Number(r.docs), passages: Number(r.passages) }]));
+    for (const w of missing) cache.counts.set(w, found.get(w) ?? { docs: 0, passages: 0 });
   }
   return new Map(words.map((w) => [w, cache.counts.get(w)!]));
 }

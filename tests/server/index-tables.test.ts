@@ -96,6 +96,12 @@ describe('runs of blocks', () => {
     const runRows = async () =>
       (await sql<{ run: number; last_block: number; docs: number }>`select run, last_block, docs from search_runs order by run`.execute(store.db)).rows;
     const holding = async (word: string) => termDocs(store, parseQuery(word).terms[0]!, await currentRevision(store.db));
+    /** Each word's passages as its runs count them, and as its blocks' rows do (after compaction they agree). */
+    const passageCounts = async () => {
+      const counted = async (table: 'search_run_docs' | 'search_postings') =>
+        (await sql<{ term: string; n: string }>`select term, sum(npassages) as n from ${sql.table(table)} group by term having sum(npassages) > 0 order by term`.execute(store.db)).rows.map((r) => `${r.term} ${r.n}`);
+      return { runs: await counted('search_run_docs'), blocks: await counted('search_postings') };
+    };
 
     it('merges the runs of an import’s batches when it ends, and finds what it found before', async () => {
       const writer = new BatchWriter(new PolicyWriter(store), 'test');
@@ -111,6 +117,9 @@ describe('runs of blocks', () => {
       expect([...(await holding('企业'))]).toEqual([...before]);
       const rows = await sql<{ n: string }>`select count(*) as n from search_run_docs where term = '企业'`.execute(store.db);
       expect(Number(rows.rows[0]!.n)).toBe(1);
+      const counts = await passageCounts();
+      expect(counts.runs.length).toBeGreaterThan(10);
+      expect(counts.runs).toEqual(counts.blocks);
     });
 
     it('skips a merged run’s entries of documents written again, and drops them from it after the next import', async () => {
@@ -127,6 +136,8 @@ describe('runs of blocks', () => {
       expect(now[0]).toEqual({ ...first, docs: policies.length - 1 });
       expect(now.slice(1).map((r) => r.docs)).toEqual([1]);
       expect([...(await holding('企业'))]).toEqual(listed);
+      const counts = await passageCounts();
+      expect(counts.runs).toEqual(counts.blocks);
       expect((await holding('独角兽')).length).toBe(1);
     });
   });
