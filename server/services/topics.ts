@@ -19,18 +19,34 @@ export class EventRecorder {
     const t = topic.trim().replace(/\s+/g, ' ').slice(0, 40);
     if (!t) return;
     this.buffer.push({ kind, topic: t, org_id: orgId, at: new Date().toISOString() });
-    this.timer ??= setTimeout(() => void this.flush(), this.delayMs).unref();
+    this.timer ??= setTimeout(() => this.flush().catch(() => {}), this.delayMs).unref();
   }
 
+  /**
+   * Writes the buffered events, `EVENT_ROWS` to a statement (a busy server records thousands
+   * between flushes; SQLite takes at most 32,766 values in one). Rows not written go back to the
+   * buffer for the next flush, the oldest dropped past `MAX_BUFFERED`; a failure reaches the caller.
+   */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const rows = this.buffer.splice(0);
-    if (rows.length === 0) return;
-    await this.db.insertInto('search_events').values(rows).execute();
-    eventsWritten(this.db, rows);
+    for (let i = 0; i < rows.length; i += EVENT_ROWS) {
+      const chunk = rows.slice(i, i + EVENT_ROWS);
+      try {
+        await this.db.insertInto('search_events').values(chunk).execute();
+      } catch (e) {
+        this.buffer.unshift(...rows.slice(i).slice(-MAX_BUFFERED));
+        this.timer ??= setTimeout(() => this.flush().catch(() => {}), this.delayMs).unref();
+        throw e;
+      }
+      eventsWritten(this.db, chunk);
+    }
   }
 }
+
+const EVENT_ROWS = 1000;
+const MAX_BUFFERED = 50_000;
 
 const recorders = new WeakMap<DB, EventRecorder>();
 export function eventRecorder(db: DB): EventRecorder {

@@ -230,6 +230,14 @@ describe('GET /api/v1/topics/hot', () => {
     const row = await store.db.selectFrom('search_events').select(['kind', 'topic']).where('topic', '=', '城乡居民养老').executeTakeFirst();
     expect(row).toEqual({ kind: 'search', topic: '城乡居民养老' });
   });
+
+  it('writes the searches of a busy moment, more than one statement can hold', async () => {
+    const events = eventRecorder(store.db);
+    for (let i = 0; i < 9000; i++) events.record('search', `繁忙时段${i % 7}`, null);
+    await events.flush();
+    const { n } = await store.db.selectFrom('search_events').select((e) => e.fn.countAll<number>().as('n')).where('topic', 'like', '繁忙时段%').executeTakeFirstOrThrow();
+    expect(Number(n)).toBe(9000);
+  });
 });
 
 describe('GET /api/v1/taxonomy', () => {
