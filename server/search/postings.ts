@@ -270,9 +270,12 @@ export interface DocPostings {
 /** Decodes a word's document rows, without the entries a later write replaced. */
 export function decodeDocs(rows: readonly DocRow[]): DocPostings {
   const e = DocEntries.read(rows);
-  const heads: number[] = [];
-  for (let i = 0; i < e.length; i++) if (e.heads[i]) heads.push(e.ids[i]!);
-  return { docs: e.ids.slice(0, e.length), weights: e.weights.slice(0, e.length), heads: Int32Array.from(heads) };
+  let n = 0;
+  for (let i = 0; i < e.length; i++) n += e.heads[i]!;
+  const heads = new Int32Array(n);
+  for (let i = 0, k = 0; k < n; i++) if (e.heads[i]) heads[k++] = e.ids[i]!;
+  // Sized from the rows' counts, the arrays are full unless entries were skipped.
+  return { docs: e.ids.subarray(0, e.length), weights: e.weights.subarray(0, e.length), heads };
 }
 
 /** A word's document rows as one row (runs merged, or a run compacted), ascending by id. */
