@@ -102,14 +102,29 @@ const insertRunDocs = (db: DB, dialect: Dialect, run: number, rows: RunRow[]) =>
     rows.filter((r) => r.ndocs > 0).map((r) => ({ term: r.term, counts: [r.ndocs, r.npassages], bytes: r.docs })),
   );
 
+/**
+ * A new block of `docs` documents, with its run of one block. On PostgreSQL the number is taken by
+ * the statement that files the run, so that it waits while runs are merged (mergeRuns) and no
+ * block can be numbered inside a merged run's range. SQLite numbers the block itself (an
+ * autoincrement key is never reused) and has one writer at a time.
+ */
+async function numberBlock(db: DB, dialect: Dialect, docs: number): Promise<number> {
+  if (dialect === 'postgres') {
+    const { rows } = await sql<{ run: number }>`
+      insert into search_runs (run, last_block, docs) values (nextval('search_block_seq'), currval('search_block_seq'), ${docs}) returning run`.execute(db);
+    await sql`insert into search_blocks (block, docs) values (${rows[0]!.run}, ${docs})`.execute(db);
+    return rows[0]!.run;
+  }
+  const { rows } = await sql<{ block: number }>`insert into search_blocks (block, docs) values (null, ${docs}) returning block`.execute(db);
+  await sql`insert into search_runs (run, last_block, docs) values (${rows[0]!.block}, ${rows[0]!.block}, ${docs})`.execute(db);
+  return rows[0]!.block;
+}
+
 /** Files a batch of documents as one new block, and a run of it alone. */
 export async function writeBlock(db: DB, dialect: Dialect, docs: { id: number; words: DocWords }[]): Promise<void> {
   if (docs.length === 0) return;
   const { rows, stats } = buildBlock(docs);
-  // SQLite numbers the block itself (an autoincrement key is never reused).
-  const next = dialect === 'postgres' ? sql`nextval('search_block_seq')` : sql`null`;
-  const { rows: created } = await sql<{ block: number }>`insert into search_blocks (block, docs) values (${next}, ${stats.length}) returning block`.execute(db);
-  const block = created[0]!.block;
+  const block = await numberBlock(db, dialect, stats.length);
   if (dialect === 'sqlite') {
     await sqliteInsert(db, 'insert into search_docs (policy_id, block, words, passages, passage_words) values ', 5, stats, (s) => [s.id, block, s.words, s.passages, s.passageWords]);
   } else {
@@ -123,7 +138,6 @@ export async function writeBlock(db: DB, dialect: Dialect, docs: { id: number; w
   }
   await insertPassages(db, dialect, block, rows);
   await insertRunDocs(db, dialect, block, rows);
-  await sql`insert into search_runs (run, last_block, docs) values (${block}, ${block}, ${stats.length})`.execute(db);
   const sum = (f: (s: (typeof stats)[number]) => number) => stats.reduce((n, s) => n + f(s), 0);
   await sql`update search_totals set docs = docs + ${stats.length}, words = words + ${sum((s) => s.words)},
     passages = passages + ${sum((s) => s.passages)}, passage_words = passage_words + ${sum((s) => s.passageWords)}`.execute(db);
@@ -235,7 +249,7 @@ export function runsToMerge(runs: { run: number; docs: number }[], most = RUN_DO
 
 /** Merges neighbouring runs (runsToMerge); dropped entries in their blocks are applied first. */
 async function mergeRuns(db: DB, dialect: Dialect): Promise<void> {
-  // Block writers wait: a block numbered inside a merged run's range must not land meanwhile.
+  // Block writers wait, and number their blocks after the merged runs' (numberBlock).
   if (dialect === 'postgres') await sql`lock table search_runs in share row exclusive mode`.execute(db);
   const { rows: runs } = await sql<{ run: number; last_block: number; docs: number }>`select run, last_block, docs from search_runs order by run`.execute(db);
   const merges = runsToMerge(runs);
@@ -311,6 +325,7 @@ interface ReadCache {
   passages: Map<string, PassageScores>;
   /** Words by document id. */
   sizes: Map<number, number>;
+  /** Each word's documents and passages, counted from its runs' headers. */
   counts: Map<string, WordCount>;
 }
 const caches = new WeakMap<DB, ReadCache>();
