@@ -4,11 +4,12 @@ import { passageRowId } from './passages.js';
 /**
  * The search index as postings written by the importer (stored by index-tables.ts): for each word
  * and each write batch (a "block"), a list of the documents holding it and one of its passages, as
- * varints; the document lists of neighbouring blocks are later joined into runs. The importer has the words already, so the store only files bytes. On
- * PostgreSQL a GIN index over tsvectors cost 2.8 ms of the server's CPU per 3,000-character
- * document, and reading a common word's documents through it visited every one of them in the heap;
- * on SQLite, FTS5 split the words again, indexed each body twice (whole and by passage) and merged
- * its segments: seeding 10,000 policies wrote them in 8.3–10.1 s instead of 12.0–13.1 s.
+ * varints; the document lists of neighbouring blocks are later joined into runs. The importer has
+ * the words already, so the store only files bytes. On PostgreSQL a GIN index over tsvectors cost
+ * 2.8 ms of the server's CPU per 3,000-character document, and reading a common word's documents
+ * through it visited every one of them in the heap; on SQLite, FTS5 split the words again, indexed
+ * each body twice (whole and by passage) and merged its segments: seeding 10,000 policies wrote
+ * them in 8.3–10.1 s instead of 12.0–13.1 s.
  *
  * Document entry: varint(id − previous id) · 2 + (1 if the word is in the title or metadata), then
  * varint(its occurrences, a word in the title counting ten times and in the metadata four).

@@ -6,7 +6,8 @@ import type { Dialect } from '../dialect.js';
  * tsvectors under GIN: per word and write batch (block), its documents and its passages. Also each
  * document's size, the totals BM25 averages over, and the entries of documents written again since
  * (skipped until their block is compacted).
- * SQLite keeps its FTS5 tables. Policies already stored are indexed again once the migrations have run (migrate()).
+ * SQLite keeps its FTS5 tables. Policies already stored are indexed again once the migrations have
+ * run (migrate()).
  */
 export function postingsMigration(dialect: Dialect) {
   return {

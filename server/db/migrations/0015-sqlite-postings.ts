@@ -5,7 +5,8 @@ import type { Dialect } from '../dialect.js';
  * SQLite's search index becomes the postings PostgreSQL has had since 0010 (search/postings.ts), in
  * place of its FTS5 tables: the importer has the words already, so the store only files a row per
  * word and write batch, where FTS5 split the text again, indexed every body twice (whole and by
- * passage) and merged its segments. Policies already stored are indexed again once the migrations have run (migrate()).
+ * passage) and merged its segments. Policies already stored are indexed again once the migrations
+ * have run (migrate()).
  */
 export function sqlitePostingsMigration(dialect: Dialect) {
   return {
