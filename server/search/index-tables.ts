@@ -249,7 +249,8 @@ export function runsToMerge(runs: { run: number; docs: number }[], most = RUN_DO
 
 /** Merges neighbouring runs (runsToMerge); dropped entries in their blocks are applied first. */
 async function mergeRuns(db: DB, dialect: Dialect): Promise<void> {
-  // Block writers wait, and number their blocks after the merged runs' (numberBlock).
+  // Block writers wait, and number their blocks after the merged runs' (numberBlock). They hold the
+  // revision's row before this lock, as this transaction does, so neither waits on the other's.
   if (dialect === 'postgres') await sql`lock table search_runs in share row exclusive mode`.execute(db);
   const { rows: runs } = await sql<{ run: number; last_block: number; docs: number }>`select run, last_block, docs from search_runs order by run`.execute(db);
   const merges = runsToMerge(runs);
@@ -273,13 +274,13 @@ async function mergeRuns(db: DB, dialect: Dialect): Promise<void> {
 /**
  * After an import: compacts blocks with many dropped entries, then merges runs, in one transaction
  * that moves the content revision on (readers decode what they read against the dropped entries of
- * their revision).
+ * their revision), first, as every writer does (revision.ts).
  */
 export async function tidyIndex(db: DB, dialect: Dialect): Promise<void> {
   await inTransaction(db, async (trx) => {
+    await bumpRevision(trx);
     await compact(trx, dialect);
     await mergeRuns(trx, dialect);
-    await bumpRevision(trx);
   });
 }
 

@@ -133,13 +133,13 @@ export async function applyRules(store: Pick<Store, 'db' | 'dialect'>, tokenId: 
     if (missing.length === 0) continue;
     const changed = [...new Set(missing.map((m) => m.policy_id))];
     await db.transaction().execute(async (trx) => {
+      await bumpRevision(trx);
       await trx
         .insertInto('policy_terms')
         .values(missing)
         .onConflict((oc) => oc.columns(['policy_id', 'term_id']).doNothing())
         .execute();
       await refreshPolicies(trx, store.dialect, changed);
-      await bumpRevision(trx);
     });
     counts.changed += changed.length;
     counts.termsAdded += missing.length;

@@ -97,8 +97,8 @@ export async function setPolicyTerms(
       if (wanted.length) await trx.deleteFrom('policy_terms_removed').where('policy_id', '=', policyId).where('term_id', 'in', wanted).execute();
       if (taken.length) await trx.insertInto('policy_terms_removed').values(taken.map((term_id) => ({ policy_id: policyId, term_id }))).execute();
       if (changed) {
-        await refreshPolicies(trx, store.dialect, [policyId]);
         await bumpRevision(trx);
+        await refreshPolicies(trx, store.dialect, [policyId]);
       }
       await audit(trx, {
         tokenId: principal.tokenId,

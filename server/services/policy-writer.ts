@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { DB, Store } from '../db/index.js';
 import type { NewPolicy, TermOrigin } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
-import { bumpRevision } from './revision.js';
+import { bumpRevision, holdRevision } from './revision.js';
 import { indexPolicies } from '../search/indexer.js';
 import { tidyIndex, unindex } from '../search/index-tables.js';
 import { wordIdsBatch } from '../search/token-pool.js';
@@ -106,6 +106,7 @@ export class PolicyWriter {
     if (batch.length === 0) return counts;
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
+      await holdRevision(trx, this.store.dialect);
       const existing = await this.existing(trx, source, batch);
 
       const fresh: { input: PolicyInput; row: NewPolicy }[] = [];
@@ -124,6 +125,8 @@ export class PolicyWriter {
         existing.set(input.sourceKey, { id: before?.id ?? -1, hash });
       }
 
+      if (fresh.length + changed.length === 0) return;
+      await bumpRevision(trx);
       const children: { id: number; input: PolicyInput }[] = [];
       for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT) {
         const chunk = fresh.slice(i, i + ROWS_PER_STATEMENT);
@@ -152,8 +155,6 @@ export class PolicyWriter {
         await trx.deleteFrom('policy_terms').where('policy_id', 'in', ids).where('origin', '!=', 'hand').execute();
         await trx.deleteFrom('policy_attachments').where('policy_id', 'in', ids).execute();
       }
-      if (children.length === 0) return;
-      await bumpRevision(trx);
 
       const bodyRows = children.map(({ id, input }) => ({ policy_id: id, html: input.bodyHtml, text: input.bodyText }));
       for (let i = 0; i < bodyRows.length; i += ROWS_PER_STATEMENT) {

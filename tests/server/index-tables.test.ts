@@ -143,6 +143,33 @@ describe('runs of blocks', () => {
   });
 });
 
+describe('imports at the same time', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await testStore();
+    await seedSmallOrgTree(store.db);
+  });
+  afterAll(() => store?.cleanup());
+
+  it('write, compact and merge without deadlock, each policy once', async () => {
+    const corpus = searchCorpus();
+    const policy = (source: string, i: number, title = '') => ({ ...corpus[i % corpus.length]!, sourceKey: `${source}-${i}`, title: `${corpus[i % corpus.length]!.title}${title}（${source}${i}）` });
+    const run = async (source: string, title: string) => {
+      const writer = new BatchWriter(new PolicyWriter(store), 'same');
+      for (let i = 0; i < 12; i++) await writer.push([policy(source, i, title), policy('shared', i, title)]);
+      return writer.finish();
+    };
+    await Promise.all([run('a', ''), run('b', '')]);
+    // Again with every title changed: updates, dropped entries, compaction and merging on both sides.
+    const counts = await Promise.all([run('a', '（修订）'), run('b', '（修订）')]);
+    expect(counts.map((c) => c.inserted)).toEqual([0, 0]);
+    const ids = [...(await termDocs(store, parseQuery('修订').terms[0]!, await currentRevision(store.db)))];
+    expect(ids.length).toBe(36);
+    expect(new Set(ids).size).toBe(36);
+    expect(await dropped(store)).toBe(0);
+  });
+});
+
 const dropped = async (store: TestStore) => Number((await sql<{ n: string }>`select count(*) as n from search_dropped`.execute(store.db)).rows[0]!.n);
 
 describe.runIf(postgres)('PostgreSQL policy bodies', () => {
