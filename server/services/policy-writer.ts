@@ -237,12 +237,15 @@ function indexText(input: PolicyInput, terms: { name: string }[]): IndexText {
 }
 
 /**
- * Writes batches in order while the next one is being prepared: the worker thread tokenizes batch
- * n + 1 while the main thread commits batch n. At most one batch waits, so memory stays flat.
+ * Writes batches in order while the next ones are being prepared: the worker thread tokenizes
+ * batches n + 1 and n + 2, and the caller reads batch n + 2, while batch n commits. At most
+ * `WAITING` batches wait, so memory stays flat.
  */
 export class BatchWriter {
   readonly counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
   private pending: Promise<void> = Promise.resolve();
+  /** Each pushed batch's commit, until push waits for it. */
+  private queued: Promise<void>[] = [];
 
   constructor(
     private readonly writer: PolicyWriter,
@@ -258,10 +261,11 @@ export class BatchWriter {
       this.counts.updated += c.updated;
       this.counts.unchanged += c.unchanged;
     });
-    // Failures surface where the chain is awaited (the next push, or finish), not as unhandled.
+    // Failures surface where the chain is awaited (a later push, or finish), not as unhandled.
     prepared.catch(() => {});
     this.pending.catch(() => {});
-    await previous;
+    this.queued.push(this.pending);
+    if (this.queued.length > WAITING) await this.queued.shift();
   }
 
   async finish(): Promise<WriteCounts> {
@@ -270,6 +274,13 @@ export class BatchWriter {
     return this.counts;
   }
 }
+
+/**
+ * Batches pushed but not committed when push returns: with two, committing a batch seldom waits for
+ * the next to be read and cut into words (at a million stored policies, 5,000 more were written in
+ * 4.0–4.5 s with one, 3.6–3.7 s with two).
+ */
+const WAITING = 2;
 
 function toRow(source: string, p: PolicyInput, hash: string, now: string): NewPolicy {
   return {
