@@ -164,6 +164,13 @@ export async function unindex(db: DB, dialect: Dialect, ids: number[]): Promise<
   }
 }
 
+/** Ids as sets by key, from rows of (key, policy_id). */
+function idSets(rows: { key: number; policy_id: number }[]): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const r of rows) (out.get(r.key) ?? out.set(r.key, new Set()).get(r.key)!).add(r.policy_id);
+  return out;
+}
+
 /** A list of numbers as SQL: `in (…)` takes them as bound values. */
 const listed = (ids: number[]) => sql.join(ids);
 
@@ -173,9 +180,8 @@ const listed = (ids: number[]) => sql.join(ids);
  */
 async function dropEntries(db: DB, dialect: Dialect, blocks: number[]): Promise<void> {
   if (blocks.length === 0) return;
-  const { rows: goneRows } = await sql<{ policy_id: number; block: number }>`delete from search_dropped where block in (${listed(blocks)}) returning policy_id, block`.execute(db);
-  const gone = new Map<number, Set<number>>();
-  for (const r of goneRows) (gone.get(r.block) ?? gone.set(r.block, new Set()).get(r.block)!).add(r.policy_id);
+  const { rows: goneRows } = await sql<{ key: number; policy_id: number }>`delete from search_dropped where block in (${listed(blocks)}) returning block as key, policy_id`.execute(db);
+  const gone = idSets(goneRows);
   /** The passages each word lost, by block. */
   const lost = new Map<number, Map<string, number>>();
   for (const [block, ids] of gone) {
@@ -194,7 +200,7 @@ async function dropEntries(db: DB, dialect: Dialect, blocks: number[]): Promise<
     const ids = new Set(own.flatMap((block) => [...gone.get(block)!]));
     const { rows: old } = await sql<RunRow>`delete from search_run_docs where run = ${run} returning term, ndocs, npassages, docs`.execute(db);
     const rows = old.map((r) => {
-      const { docs, ndocs } = joinDocs([{ docs: r.docs, gone: ids }]);
+      const { docs, ndocs } = joinDocs([{ docs: r.docs, ndocs: r.ndocs, gone: ids }]);
       return { term: r.term, ndocs, npassages: own.reduce((n, block) => n - (lost.get(block)!.get(r.term) ?? 0), r.npassages), docs };
     });
     await insertRunDocs(db, dialect, run, rows);
@@ -356,13 +362,6 @@ export function totals(db: DB, revision: number): Promise<Totals> {
     const r = rows[0];
     return { docs: Number(r?.docs ?? 0), words: Number(r?.words ?? 0), passages: Number(r?.passages ?? 0), passageWords: Number(r?.passage_words ?? 0) };
   });
-}
-
-/** Ids as sets by key, from rows of (key, policy_id). */
-function idSets(rows: { key: number; policy_id: number }[]): Map<number, Set<number>> {
-  const out = new Map<number, Set<number>>();
-  for (const r of rows) (out.get(r.key) ?? out.set(r.key, new Set()).get(r.key)!).add(r.policy_id);
-  return out;
 }
 
 /** Entries no longer current, as ids by block. */
