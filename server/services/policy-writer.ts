@@ -42,9 +42,8 @@ export class PolicyWriter {
 
   /**
    * After a bulk write, tidies the search index (the entries of policies written again, and runs of
-   * blocks to merge: index-tables.ts); on
-   * PostgreSQL also refreshes the planner's statistics: autovacuum may be off or late, and plans
-   * made for empty tables read whole indexes.
+   * blocks to merge: index-tables.ts); on PostgreSQL also refreshes the planner's statistics:
+   * autovacuum may be off or late, and plans made for empty tables read whole indexes.
    */
   async afterBulkWrite(): Promise<void> {
     await tidyIndex(this.db, this.store.dialect);
