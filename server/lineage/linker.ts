@@ -98,7 +98,9 @@ const actedOn = (d: Doc) => d.written_at ?? d.published_at;
 /**
  * The documents a citation may name, by 文号 key and by title key: by their own title or by the
  * title of what they publish or forward (关于印发《X》的通知 answers to X), else by a loose title
- * (no issuer, no 的) when only one title answers to it.
+ * (no issuer, no 的) when only one title answers to it. Each list is in publishing order once all
+ * are added (sort), so choose() finds a date in it by bisection: a common title is shared by
+ * thousands of documents, and every citation of it is resolved.
  */
 class Targets {
   readonly byId = new Map<number, Doc>();
@@ -121,16 +123,22 @@ class Targets {
     }
   }
 
-  candidates(c: { ref_kind: string; key: string }): Doc[] {
-    if (c.ref_kind === 'doc_no') return this.byDocNo.get(c.key) ?? [];
+  sort() {
+    for (const map of [this.byDocNo, this.byTitle, this.byCarried, ...this.byLooseTitle.values()]) for (const list of map.values()) list.sort(byPublished);
+  }
+
+  /** The candidates as lists in publishing order, not copied into one. */
+  candidates(c: { ref_kind: string; key: string }): Doc[][] {
+    if (c.ref_kind === 'doc_no') return [this.byDocNo.get(c.key) ?? []];
     // A document by its own title and the notice publishing it are one document in two versions or copies.
-    const found = [...(this.byTitle.get(c.key) ?? []), ...(this.byCarried.get(c.key) ?? [])];
-    if (found.length) return found;
+    const own = this.byTitle.get(c.key) ?? [];
+    const carried = this.byCarried.get(c.key) ?? [];
+    if (own.length + carried.length > 0) return [own, carried];
     const loose = this.byLooseTitle.get(looseTitleKey(c.key));
     // Several documents titled alike by different issuers: rather no link than the wrong one.
     if (!loose) return [];
     const docs = new Set([...loose.values()].flat());
-    return loose.size === 1 || new Set([...docs].map((d) => d.id)).size === 1 ? [...docs] : [];
+    return loose.size === 1 || new Set([...docs].map((d) => d.id)).size === 1 ? [[...docs].sort(byPublished)] : [];
   }
 }
 
@@ -148,19 +156,43 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
  * interpretation; otherwise the version in force at the citing document's date (the latest published
  * by then), else the earliest.
  */
-function choose(citing: Doc, relation: RelationKind, candidates: Doc[]): Doc | undefined {
+function choose(citing: Doc, relation: RelationKind, candidates: Doc[][]): Doc | undefined {
   const date = actedOn(citing);
-  let pool = candidates.filter((d) => d.id !== citing.id);
-  // What a document repeals, amends or supersedes came before it.
-  if (relation === 'repeals' || relation === 'amends' || relation === 'supersedes') pool = pool.filter((d) => d.published_at < date);
-  if (relation === 'supersedes') pool = pool.filter((d) => d.source === citing.source);
-  // A text dated within a month before an amending decision is the consolidated text it produced, not the one it amends.
-  if (relation === 'amends') pool = pool.filter((d) => d.published_at < shiftDays(date, -31));
-  if (relation === 'interprets') pool = pool.filter((d) => d.type !== 'interpretation');
-  if (pool.length === 0) return undefined;
-  const before = pool.filter((d) => d.published_at <= date);
-  const byDate = (a: Doc, b: Doc) => a.published_at.localeCompare(b.published_at) || a.id - b.id;
-  return before.length ? before.sort(byDate)[before.length - 1] : pool.sort(byDate)[0];
+  // What a document repeals, amends or supersedes came before it; a text dated within a month
+  // before an amending decision is the consolidated text it produced, not the one it amends.
+  const before = relation === 'amends' ? shiftDays(date, -31) : relation === 'repeals' || relation === 'supersedes' ? date : null;
+  const fits = (d: Doc) =>
+    d.id !== citing.id && (relation !== 'supersedes' || d.source === citing.source) && (relation !== 'interprets' || d.type !== 'interpretation');
+  let latest: Doc | undefined;
+  for (const list of candidates) {
+    // The last that fits among those published by the date (or before the bound).
+    let i = before === null ? countWhile(list, (d) => d.published_at <= date) : countWhile(list, (d) => d.published_at < before);
+    while (--i >= 0 && !fits(list[i]!));
+    if (i >= 0 && (!latest || byPublished(list[i]!, latest) > 0)) latest = list[i];
+  }
+  if (latest || before !== null) return latest;
+  let earliest: Doc | undefined;
+  for (const list of candidates) {
+    let i = countWhile(list, (d) => d.published_at <= date);
+    while (i < list.length && !fits(list[i]!)) i++;
+    if (i < list.length && (!earliest || byPublished(list[i]!, earliest) < 0)) earliest = list[i];
+  }
+  return earliest;
+}
+
+/** Publishing order: by date (ISO dates order as text), then id. */
+const byPublished = (a: Doc, b: Doc) => (a.published_at < b.published_at ? -1 : a.published_at > b.published_at ? 1 : a.id - b.id);
+
+/** How many documents at the start of a list in publishing order meet a test that holds up to some date. */
+function countWhile(list: Doc[], test: (d: Doc) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(list[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface Wanted {
@@ -182,6 +214,7 @@ interface Wanted {
 export async function link(db: DB): Promise<LinkReport> {
   const targets = new Targets();
   for (const d of await db.selectFrom('policies').select(['id', 'source', 'type', 'title', 'doc_no_key', 'published_at', 'written_at']).execute()) targets.add(d);
+  targets.sort();
   const citations = await db.selectFrom('policy_citations').select(['policy_id', 'ref_kind', 'key', 'text', 'relation', 'origin']).execute();
 
   const wanted = new Map<string, Wanted>();
