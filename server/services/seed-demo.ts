@@ -170,7 +170,10 @@ async function replaceLists(
   const differ = planned.filter((p) => !same(stored.get(p.id) ?? [], p.rows));
   for (let i = 0; i < differ.length; i += ROWS) {
     const chunk = differ.slice(i, i + ROWS);
-    await db.deleteFrom(table).where('policy_id', 'in', chunk.map((p) => p.id)).execute();
+    // Only lists stored before are deleted: on a new store the delete found nothing, by reading the
+    // whole growing table each time (its planner statistics are those of an empty table).
+    const replaced = chunk.filter((p) => stored.has(p.id)).map((p) => p.id);
+    if (replaced.length > 0) await db.deleteFrom(table).where('policy_id', 'in', replaced).execute();
     const values = chunk.flatMap((p) => p.rows);
     for (let j = 0; j < values.length; j += ROWS) await db.insertInto(table).values(values.slice(j, j + ROWS) as never).execute();
   }
