@@ -4,13 +4,16 @@
  * forwards or relates to what, and which policies carry services, FAQs and the key-policy mark.
  * It remembers only the last few documents per subject and place, so memory stays flat; the
  * relations, media, services and FAQs it plans are keyed by source key, for the seeder to write.
+ * Media and FAQs are kept as what they are made from, with a random seed of their own, and made
+ * when asked for: made at once, a million documents' plan held 600 MB in the seeding process, and
+ * each garbage collection during the import had to go through it.
  */
 import type { RelationKind } from '../db/types.js';
 import type { PolicyType } from '../schemas/policy.js';
 import { isoOf } from './dates.js';
 import { interpretationMedia, type DemoMedia, type MediaContext } from './interpretations.js';
 import { Random } from './random.js';
-import { faqsFor, pickServices, servicesFor, type DemoFaq, type DemoService } from './services.js';
+import { faqsFor, pickServices, servicesFor, type DemoFaq, type DemoService, type FaqSource } from './services.js';
 import type { Subject } from './subjects.js';
 
 /** What the planner keeps of a generated document. */
@@ -61,11 +64,17 @@ const listIn = <T>(map: Map<string, T[]>, key: string): T[] => map.get(key) ?? m
 /** A document's name as another document cites it: the document a cover notice issues, else its title. */
 export const nameOf = (d: LineageDoc) => d.inner ?? d.title;
 
+/** What a seed of its own makes into media or FAQs when they are written. */
+interface Seeded<T> {
+  source: T;
+  seed: number;
+}
+
 export class DemoLineage {
   readonly relations: PlannedRelation[] = [];
-  readonly media: PlannedMedia[] = [];
   readonly services = new Map<string, DemoService[]>();
-  readonly faqs = new Map<string, DemoFaq[]>();
+  private readonly mediaPlans: Seeded<MediaContext>[] = [];
+  private readonly faqPlans = new Map<string, Seeded<FaqSource>>();
   private readonly r: Random;
   private readonly bySubject = new Map<string, LineageDoc[]>();
   private readonly byPlace = new Map<string, LineageDoc[]>();
@@ -100,7 +109,21 @@ export class DemoLineage {
       const candidate = this.candidates.find((c) => c.key === target.key);
       if (candidate) candidate.interpreted = true;
     }
-    this.media.push({ key, ...interpretationMedia({ ...context, key, publishedAt: isoOf(day) }, this.r) });
+    this.mediaPlans.push({ source: { ...context, key, publishedAt: isoOf(day) }, seed: this.seed() });
+  }
+
+  /** The planned interpretations' media, in planning order. */
+  media(): PlannedMedia[] {
+    return this.mediaPlans.map(({ source, seed }) => ({ key: source.key, ...interpretationMedia(source, new Random(seed)) }));
+  }
+
+  /** The planned FAQs by source key. */
+  faqs(): Map<string, DemoFaq[]> {
+    return new Map([...this.faqPlans].map(([key, { source, seed }]) => [key, faqsFor(source, new Random(seed))]));
+  }
+
+  private seed(): number {
+    return this.r.int(0, 2 ** 32 - 1);
   }
 
   /**
@@ -157,7 +180,7 @@ export class DemoLineage {
       const services = available && this.r.chance(0.4) ? pickServices(p.theme, this.r.int(1, Math.min(3, available)), this.r) : [];
       if (services.length) this.services.set(d.key, services);
       if (this.r.chance(0.3)) {
-        this.faqs.set(d.key, faqsFor({ title: d.title, subject: d.subject.text, scope: p.scope, validFrom: p.validFrom, validTo: p.validTo, service: services[0]?.name ?? null, areaCode: p.areaCode }, this.r));
+        this.faqPlans.set(d.key, { source: { title: d.title, subject: d.subject.text, scope: p.scope, validFrom: p.validFrom, validTo: p.validTo, service: services[0]?.name ?? null, areaCode: p.areaCode }, seed: this.seed() });
       }
     }
     if (sets && !p.lapsed && (d.level === 'city' || d.level === 'county') && d.type !== 'plan' && this.candidates.length < KEY_CANDIDATES) {

@@ -99,17 +99,34 @@ export function servicesFor(theme: string): readonly (readonly [string, string, 
   return CATALOGUE[theme.split('.')[0]!] ?? [];
 }
 
+/** One service per catalogue item, shared by every policy that offers it. */
+const services = new Map<readonly [string, string, string], DemoService>();
+
 export function pickServices(theme: string, count: number, r: Random): DemoService[] {
-  return r.sample(servicesFor(theme), count).map(([name, dept, conditions]) => ({
-    name,
-    dept,
-    conditions,
-    url: `https://www.jxzwfww.gov.cn/jxzw/bszn/index.do?itemCode=${(hash32(name) % 1e8).toString().padStart(8, '0')}`,
-  }));
+  return r.sample(servicesFor(theme), count).map((item) => {
+    let service = services.get(item);
+    if (!service) {
+      const [name, dept, conditions] = item;
+      const url = `https://www.jxzwfww.gov.cn/jxzw/bszn/index.do?itemCode=${(hash32(name) % 1e8).toString().padStart(8, '0')}`;
+      services.set(item, (service = Object.freeze({ name, dept, conditions, url })));
+    }
+    return service;
+  });
+}
+
+/** What a policy's FAQs are made from. */
+export interface FaqSource {
+  title: string;
+  subject: string;
+  scope: string;
+  validFrom: string | null;
+  validTo: string | null;
+  service: string | null;
+  areaCode: string;
 }
 
 /** Questions readers ask about a policy, answered from what it says. */
-export function faqsFor(p: { title: string; subject: string; scope: string; validFrom: string | null; validTo: string | null; service: string | null; areaCode: string }, r: Random): DemoFaq[] {
+export function faqsFor(p: FaqSource, r: Random): DemoFaq[] {
   const term = p.validFrom
     ? `本政策自${chineseDate(p.validFrom)}起施行${p.validTo ? `，有效期至${chineseDate(p.validTo)}` : ''}。`
     : '本政策自印发之日起施行。';

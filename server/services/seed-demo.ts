@@ -117,7 +117,7 @@ async function writeLineage(db: DB, plan: DemoLineage, orgs: DemoOrg[]) {
 
     // Interpretation media, unless edited by hand.
     const media = new Map((await trx.selectFrom('interpretation_media').select(['policy_id', 'form', 'speaker', 'video_url', 'transcript', 'images', 'origin']).execute()).map((m) => [m.policy_id, m]));
-    const mediaRows = plan.media.map((m) => ({ policy_id: idOf(m.key), form: m.form, speaker: m.speaker, video_url: m.videoUrl, transcript: m.transcript, images: JSON.stringify(m.images), origin: 'import' as const }));
+    const mediaRows = plan.media().map((m) => ({ policy_id: idOf(m.key), form: m.form, speaker: m.speaker, video_url: m.videoUrl, transcript: m.transcript, images: JSON.stringify(m.images), origin: 'import' as const }));
     const mediaChanged = mediaRows.filter((m) => {
       const old = media.get(m.policy_id);
       return !old || (old.origin !== 'hand' && !same({ ...old }, m));
@@ -137,7 +137,7 @@ async function writeLineage(db: DB, plan: DemoLineage, orgs: DemoOrg[]) {
     }));
     changed += await replaceLists(trx, 'policy_services', services, ['policy_id', 'name', 'url', 'org_id', 'conditions', 'sort']);
     counts.services = services.reduce((n, s) => n + s.rows.length, 0);
-    const faqs = [...plan.faqs].map(([key, list]) => ({ id: idOf(key), rows: list.map((f, sort) => ({ policy_id: idOf(key), question: f.question, answer: f.answer, sort })) }));
+    const faqs = [...plan.faqs()].map(([key, list]) => ({ id: idOf(key), rows: list.map((f, sort) => ({ policy_id: idOf(key), question: f.question, answer: f.answer, sort })) }));
     changed += await replaceLists(trx, 'policy_faqs', faqs, ['policy_id', 'question', 'answer', 'sort']);
     counts.faqs = faqs.reduce((n, f) => n + f.rows.length, 0);
 

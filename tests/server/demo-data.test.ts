@@ -275,9 +275,9 @@ describe('demo lineage', () => {
 
   it('has interpretations in every form, with their media', () => {
     const interpretations = docs.filter((d) => d.type === 'interpretation');
-    expect(lineage.media.map((m) => m.key).sort()).toEqual(interpretations.map((d) => d.sourceKey).sort());
-    expect(new Set(lineage.media.map((m) => m.form))).toEqual(new Set(INTERPRETATION_FORMS));
-    for (const m of lineage.media) {
+    expect(lineage.media().map((m) => m.key).sort()).toEqual(interpretations.map((d) => d.sourceKey).sort());
+    expect(new Set(lineage.media().map((m) => m.form))).toEqual(new Set(INTERPRETATION_FORMS));
+    for (const m of lineage.media()) {
       const label = `${m.key} ${m.form}`;
       if (m.form === 'graphic') expect(m.images.length, label).toBeGreaterThan(0);
       if (m.form === 'video' || m.form === 'digital_human' || m.form === 'press_conference') {
@@ -337,7 +337,7 @@ describe('demo lineage', () => {
 
   it('attaches services and FAQs to policies people or enterprises apply under', () => {
     expect(lineage.services.size).toBeGreaterThan(100);
-    expect(lineage.faqs.size).toBeGreaterThan(100);
+    expect(lineage.faqs().size).toBeGreaterThan(100);
     for (const [key, services] of lineage.services) {
       expect(byKey.get(key)!.audience).not.toBeNull();
       for (const s of services) {
@@ -346,7 +346,7 @@ describe('demo lineage', () => {
         expect(s.dept).toMatch(/^[a-z]+$/);
       }
     }
-    for (const faqs of lineage.faqs.values()) for (const f of faqs) expect(f.question.endsWith('？') && f.answer.endsWith('。')).toBe(true);
+    for (const faqs of lineage.faqs().values()) for (const f of faqs) expect(f.question.endsWith('？') && f.answer.endsWith('。')).toBe(true);
   });
 
   it('marks a few dozen key policies, most interpreted but not all', () => {
