@@ -20,9 +20,11 @@ export interface LinkReport {
 
 const SAMPLE = 10;
 
+export type DocCitation = Citation & { origin: 'import' | 'rule' };
+
 /** A document's citations: those found in its text and those its source states. */
-export function citationsOf(input: PolicyInput): (Citation & { origin: 'import' | 'rule' })[] {
-  const out = new Map<string, Citation & { origin: 'import' | 'rule' }>();
+export function citationsOf(input: PolicyInput): DocCitation[] {
+  const out = new Map<string, DocCitation>();
   for (const c of extractCitations({ title: input.title, type: input.type, text: input.bodyText, docNo: input.docNo })) {
     out.set(`${c.refKind}|${c.key}|${c.relation}`, { ...c, origin: 'rule' });
   }
@@ -35,12 +37,12 @@ export function citationsOf(input: PolicyInput): (Citation & { origin: 'import' 
 }
 
 /**
- * Stores what newly written documents cite and, for interpretations, their media; called inside the
- * writer's transaction. A changed document's citations are replaced and the relations found from
+ * Stores what newly written documents cite (found ahead, or here) and, for interpretations, their
+ * media; called inside the writer's transaction. A changed document's citations are replaced and the relations found from
  * its old ones dropped (the next link() finds them again if they still hold); links an admin
  * confirmed or rejected, hand links and hand-edited media stay.
  */
-export async function recordLineage(trx: DB, docs: { id: number; input: PolicyInput }[], changedIds: number[]): Promise<void> {
+export async function recordLineage(trx: DB, docs: { id: number; input: PolicyInput; citations?: DocCitation[] }[], changedIds: number[]): Promise<void> {
   if (changedIds.length > 0) {
     for (let i = 0; i < changedIds.length; i += ROWS_PER_STATEMENT) {
       const ids = changedIds.slice(i, i + ROWS_PER_STATEMENT);
@@ -49,8 +51,8 @@ export async function recordLineage(trx: DB, docs: { id: number; input: PolicyIn
       await trx.deleteFrom('interpretation_media').where('policy_id', 'in', ids).where('origin', '=', 'import').execute();
     }
   }
-  const citations = docs.flatMap(({ id, input }) =>
-    citationsOf(input).map((c) => ({ policy_id: id, ref_kind: c.refKind, key: c.key, text: c.text, relation: c.relation, origin: c.origin })),
+  const citations = docs.flatMap(({ id, input, citations }) =>
+    (citations ?? citationsOf(input)).map((c) => ({ policy_id: id, ref_kind: c.refKind, key: c.key, text: c.text, relation: c.relation, origin: c.origin })),
   );
   for (let i = 0; i < citations.length; i += ROWS_PER_STATEMENT / 10) {
     await trx.insertInto('policy_citations').values(citations.slice(i, i + ROWS_PER_STATEMENT / 10)).execute();

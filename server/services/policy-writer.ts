@@ -11,7 +11,7 @@ import type { DocWords, IndexText } from '../search/index-tokens.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
 import { loadRules, withRuleTerms, type TaxonomyRule } from '../taxonomy/rules.js';
 import { handDecisions, type HandDecisions } from './admin-terms.js';
-import { recordLineage } from '../lineage/linker.js';
+import { citationsOf, recordLineage, type DocCitation } from '../lineage/linker.js';
 
 export interface WriteCounts {
   inserted: number;
@@ -65,8 +65,8 @@ export class PolicyWriter {
   }
 
   /**
-   * The work that needs no transaction: classification rules, content hashes and index words of
-   * the policies that look new or changed (cut in worker threads, see token-pool.ts).
+   * The work that needs no transaction: classification rules, content hashes, and the index words
+   * (cut in worker threads, see token-pool.ts) and citations of the policies that look new or changed.
    */
   async prepare(source: string, inputs: PolicyInput[]): Promise<PreparedBatch> {
     const termIds = await this.terms();
@@ -80,7 +80,14 @@ export class PolicyWriter {
     const words = await wordIdsBatch(stale.map((input) => indexText(input, termsOf(input, termIds))));
     // withRuleTerms adds the rules' terms after the input's own, so a count tells them apart.
     const own = new Map(batch.map((input, i) => [input, inputs[i]!.terms.length]));
-    return { source, batch, hashes, own, words: new Map(stale.map((input, i) => [input, words[i]!])) };
+    return {
+      source,
+      batch,
+      hashes,
+      own,
+      words: new Map(stale.map((input, i) => [input, words[i]!])),
+      citations: new Map(stale.map((input) => [input, citationsOf(input)])),
+    };
   }
 
   private async existing(db: DB, source: string, batch: PolicyInput[]) {
@@ -99,7 +106,7 @@ export class PolicyWriter {
   }
 
   /** Writes a prepared batch in one transaction, deciding again what is new, changed or unchanged. */
-  async commit({ source, batch, hashes, own, words }: PreparedBatch): Promise<WriteCounts> {
+  async commit({ source, batch, hashes, own, words, citations }: PreparedBatch): Promise<WriteCounts> {
     const termIds = await this.terms();
     const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
     if (batch.length === 0) return counts;
@@ -177,7 +184,7 @@ export class PolicyWriter {
       }
       await recordLineage(
         trx,
-        children,
+        children.map((c) => ({ ...c, citations: citations.get(c.input) })),
         changed.map((c) => c.id),
       );
       // Policies with hand decisions hold other terms than their input says: tokenized here, with those.
@@ -204,6 +211,8 @@ export interface PreparedBatch {
   own: Map<PolicyInput, number>;
   /** Index words of the policies that looked new or changed when prepared. */
   words: Map<PolicyInput, DocWords>;
+  /** Their citations. */
+  citations: Map<PolicyInput, DocCitation[]>;
 }
 
 type TermIds = Map<string, { id: number; name: string }>;
