@@ -1,9 +1,8 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DB, Dialect } from '../db/index.js';
-import type { DocWords } from './index-tokens.js';
 import { policyOfRow } from './passages.js';
 import { bumpRevision } from '../services/revision.js';
-import { bm25, buildBlock, decodeDocs, decodePassages, joinDocs, passagesWithout, type DocPostings } from './postings.js';
+import { bm25, type buildBlock, decodeDocs, decodePassages, joinDocs, passagesWithout, type DocPostings } from './postings.js';
 
 /**
  * The search index's tables, the same on both stores (postings.ts says what a row holds). Each write
@@ -120,10 +119,12 @@ async function numberBlock(db: DB, dialect: Dialect, docs: number): Promise<numb
   return rows[0]!.block;
 }
 
+/** A batch's postings, built (postings.ts) before they are filed. */
+export type BuiltBlock = ReturnType<typeof buildBlock>;
+
 /** Files a batch of documents as one new block, and a run of it alone. */
-export async function writeBlock(db: DB, dialect: Dialect, docs: { id: number; words: DocWords }[]): Promise<void> {
-  if (docs.length === 0) return;
-  const { rows, stats } = buildBlock(docs);
+export async function writeBlock(db: DB, dialect: Dialect, { rows, stats }: BuiltBlock): Promise<void> {
+  if (stats.length === 0) return;
   const block = await numberBlock(db, dialect, stats.length);
   if (dialect === 'sqlite') {
     await sqliteInsert(db, 'insert into search_docs (policy_id, block, words, passages, passage_words) values ', 5, stats, (s) => [s.id, block, s.words, s.passages, s.passageWords]);

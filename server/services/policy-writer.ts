@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
-import type { DB, Store } from '../db/index.js';
+import type { DB, Dialect, Store } from '../db/index.js';
 import type { NewPolicy, TermOrigin } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
 import { bumpRevision, holdRevision } from './revision.js';
 import { indexPolicies } from '../search/indexer.js';
-import { tidyIndex, unindex } from '../search/index-tables.js';
+import { tidyIndex, unindex, writeBlock, type BuiltBlock } from '../search/index-tables.js';
+import { buildBlock } from '../search/postings.js';
 import { wordIdsBatch } from '../search/token-pool.js';
 import type { DocWords, IndexText } from '../search/index-tokens.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
@@ -67,6 +68,7 @@ export class PolicyWriter {
   /**
    * The work that needs no transaction: classification rules, content hashes, and the index words
    * (cut in worker threads, see token-pool.ts) and citations of the policies that look new or changed.
+   * On PostgreSQL the new ones' ids are taken ahead, so that their index block is built here too.
    */
   async prepare(source: string, inputs: PolicyInput[]): Promise<PreparedBatch> {
     const termIds = await this.terms();
@@ -80,6 +82,11 @@ export class PolicyWriter {
     const words = await wordIdsBatch(stale.map((input) => indexText(input, termsOf(input, termIds))));
     // withRuleTerms adds the rules' terms after the input's own, so a count tells them apart.
     const own = new Map(batch.map((input, i) => [input, inputs[i]!.terms.length]));
+    const fresh = stale.filter((input) => !known.has(input.sourceKey));
+    const reserved = await reserveIds(this.db, this.store.dialect, fresh.length);
+    const newIds = new Map(reserved.map((id, i) => [fresh[i]!, id]));
+    const blockIds = new Map(stale.map((input) => [input, known.get(input.sourceKey)?.id ?? newIds.get(input)]));
+    const numbered = [...blockIds.values()].every((id) => id !== undefined);
     return {
       source,
       batch,
@@ -87,6 +94,8 @@ export class PolicyWriter {
       own,
       words: new Map(stale.map((input, i) => [input, words[i]!])),
       citations: new Map(stale.map((input) => [input, citationsOf(input)])),
+      newIds,
+      block: numbered ? { ids: blockIds as Map<PolicyInput, number>, built: buildBlock(stale.map((input, i) => ({ id: blockIds.get(input)!, words: words[i]! }))) } : undefined,
     };
   }
 
@@ -106,7 +115,7 @@ export class PolicyWriter {
   }
 
   /** Writes a prepared batch in one transaction, deciding again what is new, changed or unchanged. */
-  async commit({ source, batch, hashes, own, words, citations }: PreparedBatch): Promise<WriteCounts> {
+  async commit({ source, batch, hashes, own, words, citations, newIds, block }: PreparedBatch): Promise<WriteCounts> {
     const termIds = await this.terms();
     const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
     if (batch.length === 0) return counts;
@@ -133,15 +142,22 @@ export class PolicyWriter {
 
       if (fresh.length + changed.length === 0) return;
       await bumpRevision(trx);
+      if (this.store.dialect === 'postgres') {
+        // Rows carry the ids taken ahead; a policy found new only now gets its id now.
+        const unnumbered = fresh.filter((f) => !newIds.has(f.input));
+        const late = await reserveIds(trx, this.store.dialect, unnumbered.length);
+        unnumbered.forEach((f, i) => (f.row.id = late[i]));
+        for (const f of fresh) f.row.id ??= newIds.get(f.input);
+      }
       const children: { id: number; input: PolicyInput }[] = [];
       for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT) {
         const chunk = fresh.slice(i, i + ROWS_PER_STATEMENT);
-        const ids = await trx
+        const inserted = await trx
           .insertInto('policies')
           .values(chunk.map((f) => f.row))
           .returning(['id', 'source_key'])
           .execute();
-        const byKey = new Map(ids.map((r) => [r.source_key, r.id]));
+        const byKey = new Map(inserted.map((r) => [r.source_key, r.id]));
         for (const f of chunk) children.push({ id: byKey.get(f.input.sourceKey)!, input: f.input });
       }
       counts.inserted += fresh.length;
@@ -187,6 +203,11 @@ export class PolicyWriter {
         children.map((c) => ({ ...c, citations: citations.get(c.input) })),
         changed.map((c) => c.id),
       );
+      // The block built ahead holds these very policies under these ids, unless what is stored changed since.
+      if (block && children.length === block.ids.size && children.every((c) => block.ids.get(c.input) === c.id && !decisions.has(c.id))) {
+        await writeBlock(trx, this.store.dialect, block.built);
+        return;
+      }
       // Policies with hand decisions hold other terms than their input says: tokenized here, with those.
       await indexPolicies(
         trx,
@@ -213,6 +234,21 @@ export interface PreparedBatch {
   words: Map<PolicyInput, DocWords>;
   /** Their citations. */
   citations: Map<PolicyInput, DocCitation[]>;
+  /** Ids taken ahead for those that looked new (PostgreSQL). */
+  newIds: Map<PolicyInput, number>;
+  /** Their index block, built under their ids when every one had an id. */
+  block?: { ids: Map<PolicyInput, number>; built: BuiltBlock };
+}
+
+/**
+ * Ids from the policies' sequence on PostgreSQL, taken before the transaction that inserts their
+ * rows (ids taken and not used are gaps, as after any rolled-back insert). SQLite numbers rows as it
+ * inserts them, and takes none ahead.
+ */
+async function reserveIds(db: DB, dialect: Dialect, count: number): Promise<number[]> {
+  if (dialect !== 'postgres' || count === 0) return [];
+  const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('policies', 'id'))::integer as id from generate_series(1, ${count})`.execute(db);
+  return rows.map((r) => r.id);
 }
 
 type TermIds = Map<string, { id: number; name: string }>;
