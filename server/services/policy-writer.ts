@@ -35,6 +35,8 @@ function contentHash(p: PolicyInput): string {
 export class PolicyWriter {
   private termIds: Map<string, { id: number; name: string }> | undefined;
   private rules: TaxonomyRule[] | undefined;
+  /** Settles when the batch prepared last has taken its ids. */
+  private numbered: Promise<unknown> = Promise.resolve();
   private readonly db: DB;
 
   constructor(private readonly store: Pick<Store, 'db' | 'dialect'>) {
@@ -71,6 +73,20 @@ export class PolicyWriter {
    * On PostgreSQL the new ones' ids are taken ahead, so that their index block is built here too.
    */
   async prepare(source: string, inputs: PolicyInput[]): Promise<PreparedBatch> {
+    // Batches take their ids in the order they are prepared, which is the order they commit in: a
+    // block then holds higher ids than the blocks before it, so a word's documents read in block
+    // order need no sorting (postings.ts).
+    const turn = this.numbered;
+    let numbered!: () => void;
+    this.numbered = new Promise<void>((resolve) => (numbered = resolve));
+    try {
+      return await this.prepareInTurn(source, inputs, turn);
+    } finally {
+      numbered();
+    }
+  }
+
+  private async prepareInTurn(source: string, inputs: PolicyInput[], turn: Promise<unknown>): Promise<PreparedBatch> {
     const termIds = await this.terms();
     // Rule-derived terms join the input before hashing: a re-run with the same rules changes nothing.
     this.rules ??= await loadRules(this.db);
@@ -83,6 +99,7 @@ export class PolicyWriter {
     // withRuleTerms adds the rules' terms after the input's own, so a count tells them apart.
     const own = new Map(batch.map((input, i) => [input, inputs[i]!.terms.length]));
     const fresh = stale.filter((input) => !known.has(input.sourceKey));
+    await turn;
     const reserved = await reserveIds(this.db, this.store.dialect, fresh.length);
     const newIds = new Map(reserved.map((id, i) => [fresh[i]!, id]));
     const blockIds = new Map(stale.map((input) => [input, known.get(input.sourceKey)?.id ?? newIds.get(input)]));
