@@ -38,9 +38,9 @@ export function citationsOf(input: PolicyInput): DocCitation[] {
 
 /**
  * Stores what newly written documents cite (found ahead, or here) and, for interpretations, their
- * media; called inside the writer's transaction. A changed document's citations are replaced and the relations found from
- * its old ones dropped (the next link() finds them again if they still hold); links an admin
- * confirmed or rejected, hand links and hand-edited media stay.
+ * media; called inside the writer's transaction. A changed document's citations are replaced and
+ * the relations found from its old ones dropped (the next link() finds them again if they still
+ * hold); links an admin confirmed or rejected, hand links and hand-edited media stay.
  */
 export async function recordLineage(trx: DB, docs: { id: number; input: PolicyInput; citations?: DocCitation[] }[], changedIds: number[]): Promise<void> {
   if (changedIds.length > 0) {
@@ -126,7 +126,8 @@ class Targets {
   }
 
   sort() {
-    for (const map of [this.byDocNo, this.byTitle, this.byCarried, ...this.byLooseTitle.values()]) for (const list of map.values()) list.sort(byPublished);
+    // Loose-title lists are merged, and sorted, when asked for (candidates).
+    for (const map of [this.byDocNo, this.byTitle, this.byCarried]) for (const list of map.values()) list.sort(byPublished);
   }
 
   /** The candidates as lists in publishing order, not copied into one. */

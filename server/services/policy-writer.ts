@@ -35,7 +35,7 @@ function contentHash(p: PolicyInput): string {
 export class PolicyWriter {
   private termIds: Map<string, { id: number; name: string }> | undefined;
   private rules: TaxonomyRule[] | undefined;
-  /** Settles when the batch prepared last has taken its ids. */
+  /** Settles when the batch prepared last is prepared, its ids taken. */
   private numbered: Promise<unknown> = Promise.resolve();
   private readonly db: DB;
 
@@ -76,14 +76,9 @@ export class PolicyWriter {
     // Batches take their ids in the order they are prepared, which is the order they commit in: a
     // block then holds higher ids than the blocks before it, so a word's documents read in block
     // order need no sorting (postings.ts).
-    const turn = this.numbered;
-    let numbered!: () => void;
-    this.numbered = new Promise<void>((resolve) => (numbered = resolve));
-    try {
-      return await this.prepareInTurn(source, inputs, turn);
-    } finally {
-      numbered();
-    }
+    const prepared = this.prepareInTurn(source, inputs, this.numbered);
+    this.numbered = prepared.catch(() => {});
+    return prepared;
   }
 
   private async prepareInTurn(source: string, inputs: PolicyInput[], turn: Promise<unknown>): Promise<PreparedBatch> {
@@ -103,7 +98,7 @@ export class PolicyWriter {
     const reserved = await reserveIds(this.db, this.store.dialect, fresh.length);
     const newIds = new Map(reserved.map((id, i) => [fresh[i]!, id]));
     const blockIds = new Map(stale.map((input) => [input, known.get(input.sourceKey)?.id ?? newIds.get(input)]));
-    const numbered = [...blockIds.values()].every((id) => id !== undefined);
+    const allNumbered = [...blockIds.values()].every((id) => id !== undefined);
     return {
       source,
       batch,
@@ -112,7 +107,7 @@ export class PolicyWriter {
       words: new Map(stale.map((input, i) => [input, words[i]!])),
       citations: new Map(stale.map((input) => [input, citationsOf(input)])),
       newIds,
-      block: numbered ? { ids: blockIds as Map<PolicyInput, number>, built: buildBlock(stale.map((input, i) => ({ id: blockIds.get(input)!, words: words[i]! }))) } : undefined,
+      block: allNumbered ? { ids: blockIds as Map<PolicyInput, number>, built: buildBlock(stale.map((input, i) => ({ id: blockIds.get(input)!, words: words[i]! }))) } : undefined,
     };
   }
 
@@ -170,10 +165,8 @@ export class PolicyWriter {
       await bumpRevision(trx);
       if (this.store.dialect === 'postgres') {
         // Rows carry the ids taken ahead; a policy found new only now gets its id now.
-        const unnumbered = fresh.filter((f) => !newIds.has(f.input));
-        const late = await reserveIds(trx, this.store.dialect, unnumbered.length);
-        unnumbered.forEach((f, i) => (f.row.id = late[i]));
-        for (const f of fresh) f.row.id ??= newIds.get(f.input);
+        const late = await reserveIds(trx, this.store.dialect, fresh.filter((f) => !newIds.has(f.input)).length);
+        for (const f of fresh) f.row.id = newIds.get(f.input) ?? late.shift();
       }
       const children: { id: number; input: PolicyInput }[] = [];
       for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT) {
