@@ -281,7 +281,7 @@ async function watchHarvest(everyMs: number | null) {
 async function linkCommand() {
   const store = await openReadyStore();
   try {
-    log.info(JSON.stringify(await link(store.db)));
+    log.info(JSON.stringify(await link(store.db, store.dialect)));
   } finally {
     await store.close();
   }

@@ -84,7 +84,7 @@ export async function runImport(store: Store, formatName: string, file: string, 
   await flush();
   Object.assign(report, await writer.finish());
   // Both sides of a link may now be stored, whichever came first.
-  const links = await link(store.db);
+  const links = await link(store.db, store.dialect);
 
   await recordImportRun(store, formatName, file, startedAt, report);
   return { ...report, links };

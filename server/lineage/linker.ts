@@ -1,4 +1,5 @@
-import type { DB } from '../db/index.js';
+import { column, insertRows } from '../db/bulk-insert.js';
+import type { DB, Dialect } from '../db/index.js';
 import type { RelationKind } from '../db/types.js';
 import type { PolicyInput } from '../ingest/policy-input.js';
 import { bumpRevision } from '../services/revision.js';
@@ -19,6 +20,12 @@ export interface LinkReport {
 }
 
 const SAMPLE = 10;
+
+const CITATION_COLUMNS = [column('policy_id', 'integer'), column('ref_kind'), column('key'), column('text'), column('relation'), column('origin')];
+
+export const RELATION_COLUMNS = [
+  column('from_id', 'integer'), column('to_id', 'integer'), column('kind'), column('date'), column('origin'), column('status'), column('evidence'), column('created_at'), column('updated_at'),
+];
 
 export type DocCitation = Citation & { origin: 'import' | 'rule' };
 
@@ -42,7 +49,7 @@ export function citationsOf(input: PolicyInput): DocCitation[] {
  * the relations found from its old ones dropped (the next link() finds them again if they still
  * hold); links an admin confirmed or rejected, hand links and hand-edited media stay.
  */
-export async function recordLineage(trx: DB, docs: { id: number; input: PolicyInput; citations?: DocCitation[] }[], changedIds: number[]): Promise<void> {
+export async function recordLineage(trx: DB, dialect: Dialect, docs: { id: number; input: PolicyInput; citations?: DocCitation[] }[], changedIds: number[]): Promise<void> {
   if (changedIds.length > 0) {
     for (let i = 0; i < changedIds.length; i += ROWS_PER_STATEMENT) {
       const ids = changedIds.slice(i, i + ROWS_PER_STATEMENT);
@@ -51,12 +58,8 @@ export async function recordLineage(trx: DB, docs: { id: number; input: PolicyIn
       await trx.deleteFrom('interpretation_media').where('policy_id', 'in', ids).where('origin', '=', 'import').execute();
     }
   }
-  const citations = docs.flatMap(({ id, input, citations }) =>
-    (citations ?? citationsOf(input)).map((c) => ({ policy_id: id, ref_kind: c.refKind, key: c.key, text: c.text, relation: c.relation, origin: c.origin })),
-  );
-  for (let i = 0; i < citations.length; i += ROWS_PER_STATEMENT / 10) {
-    await trx.insertInto('policy_citations').values(citations.slice(i, i + ROWS_PER_STATEMENT / 10)).execute();
-  }
+  const citations = docs.flatMap(({ id, input, citations }) => (citations ?? citationsOf(input)).map((c) => [id, c.refKind, c.key, c.text, c.relation, c.origin]));
+  await insertRows(trx, dialect, 'policy_citations', CITATION_COLUMNS, citations);
   const media = docs.flatMap(({ id, input }) =>
     input.type === 'interpretation' && input.interpretation
       ? [{ policy_id: id, form: input.interpretation.form, speaker: input.interpretation.speaker, video_url: input.interpretation.videoUrl, transcript: input.interpretation.transcript, images: JSON.stringify(input.interpretation.images), origin: 'import' as const }]
@@ -100,9 +103,11 @@ const actedOn = (d: Doc) => d.written_at ?? d.published_at;
 /**
  * The documents a citation may name, by 文号 key and by title key: by their own title or by the
  * title of what they publish or forward (关于印发《X》的通知 answers to X), else by a loose title
- * (no issuer, no 的) when only one title answers to it. Each list is in publishing order once all
- * are added (sort), so choose() finds a date in it by bisection: a common title is shared by
- * thousands of documents, and every citation of it is resolved.
+ * (no issuer, no 的) when only one title answers to it. Only the keys some citation asks for are
+ * kept, and only citing documents by id: at a million documents, lists for every title took most
+ * of linking's time and memory. Each list is in publishing order once all are added (sort), so
+ * choose() finds a date in it by bisection: a common title is shared by thousands of documents,
+ * and every citation of it is resolved.
  */
 class Targets {
   readonly byId = new Map<number, Doc>();
@@ -110,18 +115,30 @@ class Targets {
   private readonly byTitle = new Map<string, Doc[]>();
   private readonly byCarried = new Map<string, Doc[]>();
   private readonly byLooseTitle = new Map<string, Map<string, Doc[]>>();
+  private readonly citing = new Set<number>();
+
+  constructor(citations: readonly { policy_id: number; ref_kind: string; key: string }[]) {
+    for (const c of citations) {
+      this.citing.add(c.policy_id);
+      if (c.ref_kind === 'doc_no') this.byDocNo.set(c.key, []);
+      else if (!this.byTitle.has(c.key)) {
+        this.byTitle.set(c.key, []);
+        this.byCarried.set(c.key, []);
+        this.byLooseTitle.set(looseTitleKey(c.key), new Map());
+      }
+    }
+  }
 
   add(doc: Doc & { title: string; doc_no_key: string | null }) {
-    this.byId.set(doc.id, doc);
-    if (doc.doc_no_key) push(this.byDocNo, doc.doc_no_key, doc);
+    if (this.citing.has(doc.id)) this.byId.set(doc.id, doc);
+    if (doc.doc_no_key) this.byDocNo.get(doc.doc_no_key)?.push(doc);
     const own = titleKey(doc.title);
-    push(this.byTitle, own, doc);
+    this.byTitle.get(own)?.push(doc);
     const carried = carriedTitleKeys(doc.title);
-    for (const key of carried) push(this.byCarried, key, doc);
+    for (const key of carried) this.byCarried.get(key)?.push(doc);
     for (const key of [own, ...carried]) {
-      const loose = looseTitleKey(key);
-      const titles = this.byLooseTitle.get(loose) ?? this.byLooseTitle.set(loose, new Map()).get(loose)!;
-      push(titles, key, doc);
+      const titles = this.byLooseTitle.get(looseTitleKey(key));
+      if (titles) push(titles, key, doc);
     }
   }
 
@@ -214,11 +231,11 @@ interface Wanted {
  * found in texts and no longer found, leaves confirmed, stated and hand links alone. Then validity follows the relations. Works
  * whichever side was imported first; running it again changes nothing.
  */
-export async function link(db: DB): Promise<LinkReport> {
-  const targets = new Targets();
+export async function link(db: DB, dialect: Dialect): Promise<LinkReport> {
+  const citations = await db.selectFrom('policy_citations').select(['policy_id', 'ref_kind', 'key', 'text', 'relation', 'origin']).execute();
+  const targets = new Targets(citations);
   for (const d of await db.selectFrom('policies').select(['id', 'source', 'type', 'title', 'doc_no_key', 'published_at', 'written_at']).execute()) targets.add(d);
   targets.sort();
-  const citations = await db.selectFrom('policy_citations').select(['policy_id', 'ref_kind', 'key', 'text', 'relation', 'origin']).execute();
 
   const wanted = new Map<string, Wanted>();
   for (const c of citations) {
@@ -249,10 +266,7 @@ export async function link(db: DB): Promise<LinkReport> {
     for (let i = 0; i < stale.length; i += ROWS_PER_STATEMENT) {
       await trx.deleteFrom('policy_relations').where('id', 'in', stale.slice(i, i + ROWS_PER_STATEMENT).map((r) => r.id)).execute();
     }
-    for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT / 10) {
-      const rows = fresh.slice(i, i + ROWS_PER_STATEMENT / 10).map(({ rank: _rank, ...w }) => ({ ...w, status: 'auto' as const, created_at: now, updated_at: now }));
-      await trx.insertInto('policy_relations').values(rows).execute();
-    }
+    await insertRows(trx, dialect, 'policy_relations', RELATION_COLUMNS, fresh.map((w) => [w.from_id, w.to_id, w.kind, w.date, w.origin, 'auto', w.evidence, now, now]));
     for (const { id, w } of moved) await trx.updateTable('policy_relations').set({ evidence: w.evidence, date: w.date, updated_at: now }).where('id', '=', id).execute();
     if (stale.length + fresh.length + moved.length > 0) await bumpRevision(trx);
     return followValidity(trx);

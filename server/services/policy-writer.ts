@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
+import { column, insertRows } from '../db/bulk-insert.js';
 import type { DB, Dialect, Store } from '../db/index.js';
 import type { NewPolicy, TermOrigin } from '../db/types.js';
 import { docNoKey } from '../ingest/doc-no.js';
@@ -22,6 +23,8 @@ export interface WriteCounts {
 
 /** SQLite allows 32,766 bound parameters per statement; 25 columns × 500 rows stays well below. */
 const ROWS_PER_STATEMENT = 500;
+
+const TERM_COLUMNS = [column('policy_id', 'integer'), column('term_id', 'integer'), column('origin')];
 
 function contentHash(p: PolicyInput): string {
   return createHash('sha1').update(JSON.stringify(p)).digest('base64url');
@@ -206,11 +209,9 @@ export class PolicyWriter {
         const decided = decisions.get(id);
         return termsOf(input, termIds, own.get(input)!)
           .filter((t) => !decided?.kept.has(t.id) && !decided?.removed.has(t.id))
-          .map((t) => ({ policy_id: id, term_id: t.id, origin: t.origin }));
+          .map((t) => [id, t.id, t.origin]);
       });
-      for (let i = 0; i < termRows.length; i += ROWS_PER_STATEMENT * 4) {
-        await trx.insertInto('policy_terms').values(termRows.slice(i, i + ROWS_PER_STATEMENT * 4)).execute();
-      }
+      await insertRows(trx, this.store.dialect, 'policy_terms', TERM_COLUMNS, termRows);
       const attachmentRows = children.flatMap(({ id, input }) =>
         input.attachments.map((a, sort) => ({ policy_id: id, name: a.name, url: a.url, mime: a.mime, size: a.size, sort })),
       );
@@ -219,6 +220,7 @@ export class PolicyWriter {
       }
       await recordLineage(
         trx,
+        this.store.dialect,
         children.map((c) => ({ ...c, citations: citations.get(c.input) })),
         changed.map((c) => c.id),
       );

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { DB, Store } from '../db/index.js';
+import { column, insertRows, type BulkColumn } from '../db/bulk-insert.js';
+import type { DB, Dialect, Store } from '../db/index.js';
 import { DemoLineage } from '../demo/lineage.js';
-import { link } from '../lineage/linker.js';
+import { link, RELATION_COLUMNS } from '../lineage/linker.js';
 import { demoMediaAccounts } from '../demo/media-accounts.js';
 import { demoOrgs, type DemoOrg } from '../demo/orgs.js';
 import { generatePolicies } from '../demo/policies.js';
@@ -25,8 +26,12 @@ export interface SeedOptions {
 export const DEMO_SOURCE = 'demo';
 export const DEMO_POLICIES = 2000;
 
-/** Rows per insert: well below SQLite's 32,766 bound parameters. */
+/** Keys per delete: well below SQLite's 32,766 bound parameters. */
 const ROWS = 500;
+
+const MEDIA_COLUMNS = [column('policy_id', 'integer'), column('form'), column('speaker'), column('video_url'), column('transcript'), column('images'), column('origin')];
+const SERVICE_COLUMNS = [column('policy_id', 'integer'), column('name'), column('url'), column('org_id'), column('conditions'), column('sort', 'integer')];
+const FAQ_COLUMNS = [column('policy_id', 'integer'), column('question'), column('answer'), column('sort', 'integer')];
 
 /**
  * Seeds the city's organisation tree, the demo site, its new-media accounts with their articles and
@@ -62,9 +67,9 @@ export async function seedDemo(store: Store, options: SeedOptions = {}) {
   const counts = await writer.finish();
   // The import proper (tokenising and writing), apart from the lineage written after it.
   const writeSeconds = Math.round((performance.now() - started) / 100) / 10;
-  const lineageCounts = await writeLineage(store.db, lineage, orgs);
+  const lineageCounts = await writeLineage(store, lineage, orgs);
   // What the linker finds in the texts (根据《…》), as after any import.
-  const links = await link(store.db);
+  const links = await link(store.db, store.dialect);
   options.onProgress?.(total, total);
   return { orgs: orgs.length, ...counts, writeSeconds, lineage: { ...lineageCounts, linked: links.relationsAdded }, mediaAccounts, mediaArticles };
 }
@@ -84,7 +89,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * from the store: relations the demo states (origin import), interpretation media, services, FAQs
  * and key-policy marks. Links and media an admin made or edited are left alone.
  */
-async function writeLineage(db: DB, plan: DemoLineage, orgs: DemoOrg[]) {
+async function writeLineage({ db, dialect }: Store, plan: DemoLineage, orgs: DemoOrg[]) {
   const docs = await db.selectFrom('policies').select(['id', 'source_key', 'org_id', 'is_key']).where('source', '=', DEMO_SOURCE).execute();
   const byKey = new Map(docs.map((d) => [d.source_key, d]));
   const idOf = (key: string) => byKey.get(key)!.id;
@@ -104,13 +109,7 @@ async function writeLineage(db: DB, plan: DemoLineage, orgs: DemoOrg[]) {
     const fresh = [...wanted].filter(([key]) => !have.has(key)).map(([, r]) => r);
     const redated = [...wanted].flatMap(([key, r]) => (have.get(key)?.origin === 'import' && have.get(key)!.date !== r.date ? [{ id: have.get(key)!.id, date: r.date }] : []));
     for (let i = 0; i < stale.length; i += ROWS) await trx.deleteFrom('policy_relations').where('id', 'in', stale.slice(i, i + ROWS)).execute();
-    for (let i = 0; i < fresh.length; i += ROWS) {
-      const rows = fresh.slice(i, i + ROWS).map((r) => ({
-        from_id: idOf(r.from), to_id: idOf(r.to), kind: r.kind, date: r.date, origin: 'import' as const, status: 'auto' as const,
-        evidence: null, created_at: now, updated_at: now,
-      }));
-      await trx.insertInto('policy_relations').values(rows).execute();
-    }
+    await insertRows(trx, dialect, 'policy_relations', RELATION_COLUMNS, fresh.map((r) => [idOf(r.from), idOf(r.to), r.kind, r.date, 'import', 'auto', null, now, now]));
     for (const r of redated) await trx.updateTable('policy_relations').set({ date: r.date, updated_at: now }).where('id', '=', r.id).execute();
     changed += stale.length + fresh.length + redated.length;
     counts.relations = wanted.size;
@@ -122,11 +121,9 @@ async function writeLineage(db: DB, plan: DemoLineage, orgs: DemoOrg[]) {
       const old = media.get(m.policy_id);
       return !old || (old.origin !== 'hand' && !same({ ...old }, m));
     });
-    for (let i = 0; i < mediaChanged.length; i += ROWS / 5) {
-      const chunk = mediaChanged.slice(i, i + ROWS / 5);
-      await trx.deleteFrom('interpretation_media').where('policy_id', 'in', chunk.map((m) => m.policy_id)).execute();
-      await trx.insertInto('interpretation_media').values(chunk).execute();
-    }
+    const replaced = mediaChanged.filter((m) => media.has(m.policy_id)).map((m) => m.policy_id);
+    for (let i = 0; i < replaced.length; i += ROWS) await trx.deleteFrom('interpretation_media').where('policy_id', 'in', replaced.slice(i, i + ROWS)).execute();
+    await insertRows(trx, dialect, 'interpretation_media', MEDIA_COLUMNS, mediaChanged.map((m) => MEDIA_COLUMNS.map((c) => m[c.name as keyof typeof m])));
     changed += mediaChanged.length;
     counts.interpretations = mediaRows.length;
 
@@ -135,10 +132,10 @@ async function writeLineage(db: DB, plan: DemoLineage, orgs: DemoOrg[]) {
       id: idOf(key),
       rows: list.map((s, sort) => ({ policy_id: idOf(key), name: s.name, url: s.url, org_id: serviceOrg(byKey.get(key)!.org_id, s.dept, byOrg), conditions: s.conditions, sort })),
     }));
-    changed += await replaceLists(trx, 'policy_services', services, ['policy_id', 'name', 'url', 'org_id', 'conditions', 'sort']);
+    changed += await replaceLists(trx, dialect, 'policy_services', services, SERVICE_COLUMNS);
     counts.services = services.reduce((n, s) => n + s.rows.length, 0);
     const faqs = [...plan.faqs()].map(([key, list]) => ({ id: idOf(key), rows: list.map((f, sort) => ({ policy_id: idOf(key), question: f.question, answer: f.answer, sort })) }));
-    changed += await replaceLists(trx, 'policy_faqs', faqs, ['policy_id', 'question', 'answer', 'sort']);
+    changed += await replaceLists(trx, dialect, 'policy_faqs', faqs, FAQ_COLUMNS);
     counts.faqs = faqs.reduce((n, f) => n + f.rows.length, 0);
 
     // Key policies: marked, never unmarked (an admin may mark others).
@@ -155,9 +152,10 @@ async function writeLineage(db: DB, plan: DemoLineage, orgs: DemoOrg[]) {
 /** Replaces the rows of the policies whose stored list differs from the planned one; returns how many policies changed. */
 async function replaceLists(
   trx: DB,
+  dialect: Dialect,
   table: 'policy_services' | 'policy_faqs',
   planned: { id: number; rows: Record<string, unknown>[] }[],
-  columns: string[],
+  columns: BulkColumn[],
 ): Promise<number> {
   // Both tables hold lists by policy_id in sort order; the one body serves both.
   const db = trx as unknown as Kysely<Record<typeof table, { id: number; policy_id: number; sort: number }>>;
@@ -165,17 +163,13 @@ async function replaceLists(
   const rows = (await db.selectFrom(table).selectAll().orderBy('policy_id').orderBy('sort').orderBy('id').execute()) as Record<string, unknown>[];
   for (const r of rows) {
     const id = r.policy_id as number;
-    (stored.get(id) ?? stored.set(id, []).get(id)!).push(Object.fromEntries(columns.map((c) => [c, r[c]])));
+    (stored.get(id) ?? stored.set(id, []).get(id)!).push(Object.fromEntries(columns.map((c) => [c.name, r[c.name]])));
   }
   const differ = planned.filter((p) => !same(stored.get(p.id) ?? [], p.rows));
-  for (let i = 0; i < differ.length; i += ROWS) {
-    const chunk = differ.slice(i, i + ROWS);
-    // Only lists stored before are deleted: on a new store the delete found nothing, by reading the
-    // whole growing table each time (its planner statistics are those of an empty table).
-    const replaced = chunk.filter((p) => stored.has(p.id)).map((p) => p.id);
-    if (replaced.length > 0) await db.deleteFrom(table).where('policy_id', 'in', replaced).execute();
-    const values = chunk.flatMap((p) => p.rows);
-    for (let j = 0; j < values.length; j += ROWS) await db.insertInto(table).values(values.slice(j, j + ROWS) as never).execute();
-  }
+  // Only lists stored before are deleted: on a new store the delete found nothing, by reading the
+  // whole growing table each time (its planner statistics are those of an empty table).
+  const replaced = differ.filter((p) => stored.has(p.id)).map((p) => p.id);
+  for (let i = 0; i < replaced.length; i += ROWS) await db.deleteFrom(table).where('policy_id', 'in', replaced.slice(i, i + ROWS)).execute();
+  await insertRows(trx, dialect, table, columns, differ.flatMap((p) => p.rows.map((r) => columns.map((c) => r[c.name]))));
   return differ.length;
 }

@@ -53,7 +53,7 @@ beforeAll(async () => {
   store = await testStore();
   await seedSmallOrgTree(store.db);
   await new PolicyWriter(store).write('test', FIXTURE);
-  await link(store.db);
+  await link(store.db, store.dialect);
   id = Object.fromEntries((await store.db.selectFrom('policies').select(['id', 'source_key']).execute()).map((r) => [Number(r.source_key.slice(1)), r.id]));
   await store.db.updateTable('policies').set({ is_key: 1 }).where('id', 'in', [id[1]!, id[2]!, id[5]!]).execute();
   app = createApp({ store });

@@ -111,7 +111,7 @@ describe('decisions by hand', () => {
   it('never restores a rejected link, and validity returns to what the source said', async () => {
     const repeal = (await relations()).find((r) => r.kind === 'repeals')!;
     await store.db.updateTable('policy_relations').set({ status: 'rejected' }).where('id', '=', repeal.id).execute();
-    const report = await link(store.db);
+    const report = await link(store.db, store.dialect);
     expect(report).toMatchObject({ relationsAdded: 0, validityChanged: 1 });
     expect(await validity('repealed')).toEqual({ validity: 'valid', valid_to: null, source_validity: null });
     await importJson('policies', [REPEALED, OLD, NEW]);
@@ -126,7 +126,7 @@ describe('decisions by hand', () => {
       .values({ from_id: await idOf('new'), to_id: await idOf('old'), kind: 'supersedes', date: '2024-03-01', origin: 'hand', status: 'confirmed', evidence: null, created_at: now, updated_at: now })
       .execute();
     expect(await validity('old')).toMatchObject({ validity: 'valid' });
-    await link(store.db);
+    await link(store.db, store.dialect);
     expect(await validity('old')).toEqual({ validity: 'amended', valid_to: null, source_validity: 'valid' });
 
     // The interpretation's text changes: its citations are replaced, its found link found again.
