@@ -1,4 +1,5 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
+import { column, insertRows, insertValues, PG_ROWS } from '../db/bulk-insert.js';
 import type { DB, Dialect } from '../db/index.js';
 import { policyOfRow } from './passages.js';
 import { bumpRevision } from '../services/revision.js';
@@ -14,19 +15,10 @@ import { bm25, type buildBlock, decodeDocs, decodePassages, joinDocs, passagesWi
  * search_dropped (by block) and skipped by readers until compact() rewrites or removes them.
  */
 
-/** Rows per insert on PostgreSQL: each statement sends one array per column. */
-const PG_ROWS = 5000;
-/** Rows per insert on SQLite, as plain SQL with bound values (prepared once per row count). */
+/** Keys per statement on SQLite, well below its 32,766 bound values. */
 const SQLITE_ROWS = 500;
 
-/** Inserts rows on SQLite, `SQLITE_ROWS` to a statement. */
-async function sqliteInsert<T>(db: DB, insert: string, columns: number, rows: T[], values: (row: T) => unknown[]): Promise<void> {
-  const tuple = `(${Array(columns).fill('?').join(', ')})`;
-  for (let i = 0; i < rows.length; i += SQLITE_ROWS) {
-    const chunk = rows.slice(i, i + SQLITE_ROWS);
-    await db.executeQuery(CompiledQuery.raw(insert + Array(chunk.length).fill(tuple).join(', '), chunk.flatMap(values)));
-  }
-}
+const DOC_COLUMNS = [column('policy_id', 'integer'), column('block', 'integer'), column('words', 'integer'), column('passages', 'integer'), column('passage_words', 'integer')];
 
 /** Runs `work` in a transaction, or in the caller's (a migration's). */
 function inTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
@@ -49,7 +41,7 @@ async function insertBytes(db: DB, dialect: Dialect, into: { table: string; key:
   const { table, counts, bytes } = into;
   const columns = ['term', into.key, ...counts, bytes];
   if (dialect === 'sqlite') {
-    return sqliteInsert(db, `insert into ${table} (${columns.join(', ')}) values `, columns.length, rows, (r) => [r.term, key, ...r.counts, r.bytes]);
+    return insertValues(db, table, columns, rows.map((r) => [r.term, key, ...r.counts, r.bytes]));
   }
   const names = counts.map((_, k) => sql.raw(`n${k}`));
   for (let i = 0; i < rows.length; i += PG_ROWS) {
@@ -126,17 +118,7 @@ export type BuiltBlock = ReturnType<typeof buildBlock>;
 export async function writeBlock(db: DB, dialect: Dialect, { rows, stats }: BuiltBlock): Promise<void> {
   if (stats.length === 0) return;
   const block = await numberBlock(db, dialect, stats.length);
-  if (dialect === 'sqlite') {
-    await sqliteInsert(db, 'insert into search_docs (policy_id, block, words, passages, passage_words) values ', 5, stats, (s) => [s.id, block, s.words, s.passages, s.passageWords]);
-  } else {
-    for (let i = 0; i < stats.length; i += PG_ROWS) {
-      const chunk = stats.slice(i, i + PG_ROWS);
-      await sql`insert into search_docs (policy_id, block, words, passages, passage_words)
-        select id, ${block}::integer, words, passages, passage_words
-        from unnest(${chunk.map((s) => s.id)}::integer[], ${chunk.map((s) => s.words)}::integer[], ${chunk.map((s) => s.passages)}::integer[],
-                    ${chunk.map((s) => s.passageWords)}::integer[]) as v (id, words, passages, passage_words)`.execute(db);
-    }
-  }
+  await insertRows(db, dialect, 'search_docs', DOC_COLUMNS, stats.map((s) => [s.id, block, s.words, s.passages, s.passageWords]));
   await insertPassages(db, dialect, block, rows);
   await insertRunDocs(db, dialect, block, rows);
   const sum = (f: (s: (typeof stats)[number]) => number) => stats.reduce((n, s) => n + f(s), 0);
